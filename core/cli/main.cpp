@@ -1,0 +1,42 @@
+// build/native/lmpy FILE.py — runs FILE like `python3 FILE.py`: stdout streamed,
+// traceback on stderr and exit status 1 on an uncaught exception.
+// `--figures OUT.json` writes the matplotlib chart descriptions.
+#include "py/api.h"
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+int main(int argc, char** argv) {
+    const char* path = nullptr;
+    const char* figures = nullptr;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--figures") == 0 && i + 1 < argc) figures = argv[++i];
+        else if (!path) path = argv[i];
+    }
+    if (!path) {
+        std::fprintf(stderr, "usage: lmpy [--figures OUT.json] FILE.py\n");
+        return 2;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::fprintf(stderr, "lmpy: can't open file '%s': [Errno 2] No such file or directory\n", path);
+        return 2;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    lmpy::Interpreter interp;
+    interp.set_output([](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); });
+    lmpy::RunResult r = interp.run(ss.str(), path);
+    std::fflush(stdout);
+    if (figures) {
+        std::ofstream f(figures);
+        f << interp.figures_json();
+    }
+    if (!r.ok) {
+        std::fputs(r.error.traceback.c_str(), stderr);
+        return 1;
+    }
+    return 0;
+}
