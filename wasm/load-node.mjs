@@ -1,0 +1,57 @@
+// Node-side loader of the WebAssembly core (build/wasm/lmpy.js + lmpy.wasm).
+// Kept lean on purpose: `node wasm/lmpy.mjs` must start within a few ms of an empty
+// Node process, so this imports only node:fs and node:module.
+//
+//   import { loadLmpy } from './load-node.mjs';
+//   const lmpy = await loadLmpy();            // the Emscripten module
+//   const s = new lmpy.Session();
+//   const r = s.run('print(1)', 'x.py');      // {ok, stdout, error, figures}
+//   s.delete();
+//
+// LMPY_WASM_DIR overrides where lmpy.js / lmpy.wasm are looked for.
+import { readFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export function wasmDir() {
+  const d = process.env.LMPY_WASM_DIR;
+  if (d) return d.endsWith('/') ? d : d + '/';
+  return new URL('../build/wasm/', import.meta.url).pathname;
+}
+
+// Writes all of a string to a file descriptor synchronously (no event-loop flush
+// needed before process.exit, and nothing lost on a pipe).
+export function writeAll(fd, text) {
+  let buf = Buffer.from(text, 'utf8');
+  while (buf.length > 0) {
+    let n;
+    try {
+      n = writeSync(fd, buf);
+    } catch (e) {
+      if (e.code === 'EAGAIN') continue;
+      if (e.code === 'EPIPE') return;
+      throw e;
+    }
+    buf = buf.subarray(n);
+  }
+}
+
+export async function loadLmpy({ dir = wasmDir(), print, printErr } = {}) {
+  let factory, wasmBinary;
+  try {
+    factory = require(dir + 'lmpy.js');
+    // Emscripten 3.1.6 would fetch() the .wasm, which fails on file paths under
+    // Node 18+: hand it the bytes instead.
+    wasmBinary = readFileSync(dir + 'lmpy.wasm');
+  } catch (e) {
+    const err = new Error(`lmpy: the WebAssembly build is missing in ${dir} (run \`npm run build\`): ${e.message}`);
+    err.code = 'LMPY_NO_BUILD';
+    throw err;
+  }
+  return factory({
+    wasmBinary,
+    print: print || ((s) => writeAll(1, s + '\n')),
+    printErr: printErr || ((s) => writeAll(2, s + '\n')),
+  });
+}
