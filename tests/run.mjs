@@ -10,16 +10,15 @@
 // any failure. `npm test -- --suites ctest,conformance` runs only those suites (the
 // build still runs first).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { ROOT, setup, toolEnv } from '../web/scripts/setup.mjs';
 import { buildAll } from '../web/scripts/build.mjs';
 import { checkCases } from './conformance/check.mjs';
+import { BUDGET, kb, sizes } from './bench/sizes.mjs';
 
 const SUITES = ['build', 'ctest', 'js', 'conformance', 'browser', 'size'];
-export const BUDGET = { core: 400_000, dist: 900_000 }; // bytes, gzip -9
 
 function argSuites() {
   const i = process.argv.indexOf('--suites');
@@ -111,34 +110,8 @@ async function suiteConformance() {
   return { passed: results.length - failed, failed, note };
 }
 
-function gz(file) {
-  return gzipSync(readFileSync(file), { level: 9 }).length;
-}
-
-function walk(dir) {
-  const out = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
-    else if (e.isFile()) out.push(p);
-  }
-  return out;
-}
-
-// gzip -9 sizes in bytes: {wasm, js, core, dist} (null where the files are missing).
-export function sizes(root = ROOT) {
-  const w = path.join(root, 'build/wasm/lmpy.wasm');
-  const j = path.join(root, 'build/wasm/lmpy.js');
-  const d = path.join(root, 'dist');
-  const wasm = existsSync(w) ? gz(w) : null;
-  const js = existsSync(j) ? gz(j) : null;
-  const dist = existsSync(d) && statSync(d).isDirectory() ? walk(d).reduce((s, f) => s + gz(f), 0) : null;
-  return { wasm, js, core: wasm !== null && js !== null ? wasm + js : null, dist };
-}
-
 function suiteSize() {
   const s = sizes();
-  const kb = (n) => (n === null ? 'missing' : `${(n / 1000).toFixed(1)} KB`);
   let passed = 0;
   let failed = 0;
   const check = (label, n, limit) => {

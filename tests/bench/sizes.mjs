@@ -1,0 +1,45 @@
+// Download sizes, gzip -9 (zlib level 9, per file), of the core and of the page.
+// Used by `npm test` (the budget checks of issue 8) and `npm run bench` (the breakdown).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+// Budgets of issue 8, in bytes (1 KB = 1000 bytes), gzip -9.
+export const BUDGET = { core: 400_000, dist: 900_000 };
+
+export function gzipSize(file) {
+  return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+function walk(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p));
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+// {wasm, js, core, dist, distFiles: [[relative path, raw bytes, gzip bytes]]};
+// null where the files are missing.
+export function sizes(root = ROOT) {
+  const w = path.join(root, 'build/wasm/lmpy.wasm');
+  const j = path.join(root, 'build/wasm/lmpy.js');
+  const d = path.join(root, 'dist');
+  const wasm = existsSync(w) ? gzipSize(w) : null;
+  const js = existsSync(j) ? gzipSize(j) : null;
+  let dist = null;
+  let distFiles = [];
+  if (existsSync(d) && statSync(d).isDirectory()) {
+    distFiles = walk(d).map((f) => [path.relative(d, f), statSync(f).size, gzipSize(f)]);
+    distFiles.sort((a, b) => b[2] - a[2]);
+    dist = distFiles.reduce((s, f) => s + f[2], 0);
+  }
+  return { wasm, js, core: wasm !== null && js !== null ? wasm + js : null, dist, distFiles };
+}
+
+export const kb = (n) => (n === null || n === undefined ? 'missing' : `${(n / 1000).toFixed(1)} KB`);
