@@ -1,0 +1,109 @@
+// Worker glue between the page and the Embind Session (classic worker, so that the
+// MODULARIZE'd CommonJS/UMD glue lmpy.js loads with importScripts).
+// Deliberately thin: one Session, one message at a time, results posted as plain data.
+// A busy worker cannot receive messages, so Stop is the page terminating this worker and
+// starting a new one; nothing here tries to be clever about interruption.
+// Any JS exception out of Session.run (wasm trap: stack overflow, out of memory, abort)
+// may have left the module's memory inconsistent, so the worker reports "crashed" and the
+// page replaces it instead of reusing it.
+// When the page sits in a sandboxed iframe (opaque origin) it starts this script through
+// a blob: bootstrap that sets self.LMPY_BASE; the wasm then comes from fetch (if the
+// server allows CORS) or from lmpy-wasm.js, the same bytes as base64 in a script, which
+// importScripts may load from any origin.
+'use strict';
+
+var BASE = self.LMPY_BASE || self.location.href.replace(/[^/]*([?#].*)?$/, '');
+var MAX_STDOUT = 4 * 1024 * 1024; // characters posted back; the page caps what it shows
+var session = null;
+
+function post(msg) {
+  self.postMessage(msg);
+}
+
+function wasmBytes() {
+  // Only for the opaque-origin bootstrap: a normal worker lets Emscripten stream-compile.
+  return fetch(BASE + 'lmpy.wasm')
+    .then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    })
+    .catch(function () {
+      importScripts(BASE + 'lmpy-wasm.js');
+      var s = atob(self.LMPY_WASM_BASE64);
+      var b = new Uint8Array(s.length);
+      for (var i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+      return b.buffer;
+    });
+}
+
+function start() {
+  var t0 = performance.now();
+  importScripts(BASE + 'lmpy.js');
+  var opts = {
+    locateFile: function (path) {
+      return BASE + path;
+    },
+    print: function () {},
+    printErr: function () {},
+  };
+  var ready = self.LMPY_BASE
+    ? wasmBytes().then(function (bin) {
+        opts.wasmBinary = bin;
+        return createLmpy(opts);
+      })
+    : createLmpy(opts);
+  return ready.then(function (Module) {
+    session = new Module.Session();
+    post({ type: 'ready', ms: performance.now() - t0 });
+  });
+}
+
+function run(msg) {
+  var t0 = performance.now();
+  var r;
+  try {
+    r = session.run(String(msg.code), msg.filename || '<cell>');
+  } catch (e) {
+    post({ type: 'crashed', id: msg.id, message: String((e && e.message) || e) });
+    session = null;
+    return;
+  }
+  var ms = performance.now() - t0;
+  var stdout = r.stdout || '';
+  var clipped = stdout.length > MAX_STDOUT;
+  if (clipped) stdout = stdout.slice(0, MAX_STDOUT);
+  var error = r.error
+    ? {
+        type: String(r.error.type),
+        message: String(r.error.message),
+        line: Number(r.error.line) || 0,
+        traceback: String(r.error.traceback || ''),
+      }
+    : null;
+  post({
+    type: 'result',
+    id: msg.id,
+    result: { ok: !!r.ok, stdout: stdout, clipped: clipped, error: error, figures: String(r.figures || '[]'), ms: ms },
+  });
+}
+
+self.onmessage = function (ev) {
+  var msg = ev.data || {};
+  if (!session) {
+    post({ type: 'crashed', id: msg.id, message: 'the interpreter is not running' });
+    return;
+  }
+  if (msg.type === 'run') run(msg);
+  else if (msg.type === 'reset') {
+    session.reset();
+    post({ type: 'reset-done', id: msg.id });
+  }
+};
+
+try {
+  start().catch(function (e) {
+    post({ type: 'fatal', message: String((e && e.message) || e) });
+  });
+} catch (e) {
+  post({ type: 'fatal', message: String((e && e.message) || e) });
+}

@@ -1,0 +1,204 @@
+// The page controller, shared by the deck page (index.html) and the embed view: it owns
+// the cells (deck code, current code, corrected code), wires each SlideView's intents to
+// the Engine, applies notebook semantics (notebook.mjs plans which earlier cells to run)
+// and persists every edit. Cells outside an embed's range still exist as data without a
+// view, so an embedded slide 6 can auto-run slide 5 exactly like the full page does.
+
+import { Engine } from '../engine/client.mjs';
+import { plan } from '../engine/notebook.mjs';
+import { verdict } from '../engine/output.mjs';
+import { SlideView } from './slide.mjs';
+
+export class Playground {
+  constructor({ deck, errata, store, visible = null, embed = false, workerUrl = 'worker.js', onEngineState = () => {} }) {
+    this.deck = deck;
+    this.errata = errata;
+    this.store = store;
+    this.embed = embed;
+    this.onEngineState = onEngineState;
+    this.cells = new Map();
+    this.views = [];
+    this.ran = new Map(); // n -> code that ran in the engine's current generation
+    this.generation = 0;
+    this.active = new Set();
+    const saved = store.load();
+    for (const slide of deck.slides) {
+      const show = !visible || visible.includes(slide.n);
+      const cell = slide.code === null ? null : { n: slide.n, original: slide.code, corrected: (errata[slide.n] || {}).corrected || null, code: slide.code };
+      if (cell && typeof saved[slide.n] === 'string') cell.code = saved[slide.n];
+      let view = null;
+      if (show) {
+        view = new SlideView({ slide, errata: errata[slide.n], code: cell ? cell.code : '', embed, on: this.intents() });
+        this.views.push(view);
+      }
+      if (cell) {
+        cell.view = view;
+        cell.slide = slide;
+        this.cells.set(slide.n, cell);
+        if (view) view.setCorrectedMode(cell.code === cell.corrected);
+      }
+    }
+    this.engine = new Engine({
+      workerUrl,
+      onState: (state, detail) => {
+        if (detail.generation !== this.generation) {
+          this.generation = detail.generation;
+          this.ran.clear();
+        }
+        this.onEngineState(state, detail);
+      },
+    });
+  }
+
+  start() {
+    return this.engine.start();
+  }
+
+  intents() {
+    return {
+      run: (n) => this.runCell(n),
+      stop: () => this.stop(),
+      reset: (n) => this.resetCell(n),
+      corrected: (n) => this.toggleCorrected(n),
+      change: (n, code) => this.edited(n, code),
+      share: (n) => this.onShare && this.onShare(n),
+      embed: (n) => this.onEmbed && this.onEmbed(n),
+    };
+  }
+
+  edited(n, code) {
+    const cell = this.cells.get(n);
+    if (!cell) return;
+    cell.code = code;
+    this.store.save(n, code, cell.original);
+    if (cell.view) cell.view.setCorrectedMode(code === cell.corrected);
+  }
+
+  setCode(n, code) {
+    const cell = this.cells.get(n);
+    if (!cell) return;
+    if (cell.view) cell.view.setCode(code);
+    this.edited(n, code);
+  }
+
+  resetCell(n) {
+    this.setCode(n, this.cells.get(n).original);
+  }
+
+  toggleCorrected(n) {
+    const cell = this.cells.get(n);
+    if (!cell || !cell.corrected) return;
+    this.setCode(n, cell.code === cell.corrected ? cell.original : cell.corrected);
+  }
+
+  // Edited cells as {n: code}, for share links.
+  edits() {
+    const out = {};
+    for (const [n, c] of this.cells) if (c.code !== c.original) out[n] = c.code;
+    return out;
+  }
+
+  originals() {
+    const out = {};
+    for (const [n, c] of this.cells) out[n] = c.original;
+    return out;
+  }
+
+  stop() {
+    const targets = [...this.active];
+    this.engine.stop();
+    for (const n of targets) {
+      const v = this.cells.get(n).view;
+      if (v) v.setRunning(false);
+    }
+  }
+
+  async restartNamespace() {
+    await this.engine.reset();
+    this.ran.clear();
+  }
+
+  async runAll() {
+    for (const n of this.cells.keys()) {
+      const r = await this.runCell(n);
+      if (r && r.stopped) break;
+    }
+  }
+
+  // Runs cell n after any earlier defining cells that have not run; resolves with the
+  // target's result (or null when it was already running).
+  async runCell(n) {
+    const target = this.cells.get(n);
+    if (!target || this.active.has(n)) return null;
+    const ids = plan([...this.cells.values()].map((c) => ({ id: c.n, code: c.code })), n, this.ran);
+    for (const id of ids) this.active.add(id);
+    if (target.view) target.view.setRunning(true);
+    const auto = [];
+    let result = null;
+    try {
+      for (const id of ids) {
+        const cell = this.cells.get(id);
+        const code = cell.code;
+        if (cell.view && id !== n) cell.view.setQueued();
+        const r = await this.engine.run(code, {
+          filename: `<slide ${id}>`,
+          onStart: () => cell.view && cell.view.setRunning(true),
+        });
+        if (r.generation !== this.generation) {
+          this.generation = r.generation;
+          this.ran.clear();
+        }
+        if (!r.restarted) this.ran.set(id, code);
+        if (cell.view && id !== n) cell.view.setRunning(false);
+        this.active.delete(id);
+        if (id !== n) {
+          auto.push(id);
+          this.show(cell, r, code, [`Ran automatically because slide ${n} uses names defined here.`]);
+          if (r.stopped) return (result = r);
+        } else {
+          const notes = [];
+          if (auto.length) notes.push(`Ran slide${auto.length > 1 ? 's' : ''} ${auto.join(', ')} first: ${auto.length > 1 ? 'they define' : 'it defines'} names this cell uses.`);
+          if (r.stopped) notes.push('Stopped. The Python session was restarted, so earlier results were cleared; cells re-run what they need.');
+          else if (r.restarted) notes.push('The interpreter crashed and was restarted; earlier results were cleared.');
+          this.show(cell, r, code, notes);
+          result = r;
+        }
+      }
+    } finally {
+      for (const id of ids) {
+        this.active.delete(id);
+        const v = this.cells.get(id).view;
+        if (v) v.setRunning(false);
+      }
+    }
+    return result;
+  }
+
+  show(cell, r, code, notes) {
+    if (!cell.view) return;
+    cell.view.showResult(r, { notes, line: errorLine(r, cell.n) });
+    let v;
+    if (code === cell.original) v = verdict({ claimed: cell.slide.claimed_output, expected: (this.errata[cell.n] || {}).verdict, result: r });
+    else if (code === cell.corrected) v = 'corrected';
+    else v = 'edited';
+    if (r.stopped) v = null;
+    cell.view.setVerdict(v);
+  }
+}
+
+// The line of this cell where the error surfaced: the last traceback frame in the cell's
+// own file ("<slide N>"), else the interpreter's line when the traceback has no frames.
+export function errorLine(r, n) {
+  if (!r.error) return 0;
+  const tb = String(r.error.traceback || '');
+  let line = 0;
+  const re = /File "<slide (\d+)>", line (\d+)/g;
+  let m;
+  let frames = 0;
+  while ((m = re.exec(tb))) {
+    frames++;
+    if (Number(m[1]) === n) line = Number(m[2]);
+  }
+  if (!frames && r.error.line) line = r.error.line;
+  return line;
+}
