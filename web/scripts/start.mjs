@@ -28,7 +28,7 @@ if (!existsSync(serveScript)) {
 const { serve } = await import(pathToFileURL(serveScript).href);
 const port = Number(process.env.PORT || 8000);
 const host = process.env.HOST || '127.0.0.1';
-const server = serve({ dir: path.join(ROOT, 'dist'), port, host });
+const server = await serve({ dir: path.join(ROOT, 'dist'), port, host });
 if (server && typeof server.once === 'function' && !server.listening) {
   await new Promise((resolve, reject) => {
     server.once('listening', resolve);
