@@ -2,7 +2,7 @@
 // suite, each counted:
 //   build        native, wasm and dist/ each one test
 //   ctest        Catch2 unit tests through CTest (build/native)
-//   js           node --test tests/js/*.test.mjs
+//   js           node --test tests/js/*.test.mjs (and tests/conformance/*.test.mjs)
 //   conformance  tests/conformance/cases through build/native/lmpy and node wasm/lmpy.mjs
 //   browser      node --test tests/browser/*.test.mjs (Chromium through playwright-core)
 //   size         issue 8's download budgets, gzip -9
@@ -79,9 +79,9 @@ function testFiles(dir) {
     .map((f) => path.join(dir, f));
 }
 
-async function suiteNodeTest(dir) {
-  const files = testFiles(dir);
-  if (files.length === 0) return { passed: 0, failed: 0, note: `no ${dir}/*.test.mjs yet` };
+async function suiteNodeTest(...dirs) {
+  const files = dirs.flatMap(testFiles);
+  if (files.length === 0) return { passed: 0, failed: 0, note: `no ${dirs.join(', ')}/*.test.mjs yet` };
   const r = await runEcho(process.execPath, ['--test', '--test-reporter=tap', ...files], { timeoutS: 900 });
   const num = (name) => {
     const m = lastMatch(r.out, new RegExp(`^# ${name} (\\d+)$`, 'gm'));
@@ -148,7 +148,7 @@ async function main() {
     let r;
     try {
       if (name === 'ctest') r = await suiteCtest(built);
-      else if (name === 'js') r = await suiteNodeTest('tests/js');
+      else if (name === 'js') r = await suiteNodeTest('tests/js', 'tests/conformance');
       else if (name === 'conformance') r = await suiteConformance();
       else if (name === 'browser') r = await suiteNodeTest('tests/browser');
       else if (name === 'size') r = suiteSize();
