@@ -17,7 +17,7 @@ const KEYWORDS = new Set(
 // Tokens: identifiers with the character before/after them, strings and comments removed.
 function tokens(src) {
   const out = [];
-  const re = /(#[^\n]*)|([rRbBuUfF]{0,2}("""|'''|"|')(?:\\[\s\S]|(?!\3)[^\\\n]|\n(?=[\s\S]*?\3))*?\3)|([A-Za-z_]\w*)|(\S)/g;
+  const re = /(#[^\n]*)|([rRbBuUfF]{0,2}("""|'''|"|')(?:\\[\s\S]|(?!\3)[^\\\n]|\n(?=[\s\S]*?\3))*?\3)|([A-Za-z_]\w*)|(\n)|(\S)/g;
   let m;
   while ((m = re.exec(src))) {
     if (m[1]) continue;
@@ -28,7 +28,7 @@ function tokens(src) {
       continue;
     }
     if (m[4]) out.push({ name: m[4], index: m.index });
-    else out.push({ op: m[5], index: m.index });
+    else out.push({ op: m[5] ? 'NL' : m[6], index: m.index });
   }
   return out;
 }
@@ -84,16 +84,16 @@ export function analyze(src) {
     }
     // NAME followed by '=' (not '=='), an augmented assignment, or ':' annotation at
     // the start of a statement, or part of a tuple target before '='
-    if (next && next.op === '=' && src[next.index + 1] !== '=') {
+    if (next && next.op === '=' && text[next.index + 1] !== '=') {
       defines.add(t.name);
       continue;
     }
-    if (next && /^[-+*/%@&|^]$/.test(next.op || '') && src[next.index + 1] === '=') {
+    if (next && /^[-+*/%@&|^]$/.test(next.op || '') && text[next.index + 1] === '=') {
       defines.add(t.name);
       uses.add(t.name);
       continue;
     }
-    if (next && next.op === ',' && isTupleTarget(toks, i)) {
+    if (next && (next.op === ',' || next.op === ')') && isTupleTarget(toks, i)) {
       defines.add(t.name);
       continue;
     }
