@@ -410,6 +410,22 @@ std::string BigInt::to_string_base(int base) const {
     return out;
 }
 
+std::string BigInt::to_prefixed_string(int base) const {
+    std::string d = abs().to_string_base(base);
+    const char* prefix = base == 2 ? "0b" : base == 8 ? "0o" : "0x";
+    return (neg_ ? "-" : "") + std::string(prefix) + d;
+}
+
+BigInt BigInt::round_ndigits(const BigInt& a, int64_t ndigits) {
+    if (ndigits >= 0) return a;
+    if (ndigits < -int64_t(kMaxBits)) return BigInt(); // 10**n dwarfs any representable a
+    BigInt unit = pow(10, -ndigits), q, r;
+    divmod(a, unit, q, r);
+    int c = cmp(r.shl(1), unit);
+    if (c > 0 || (c == 0 && q.is_odd())) q = q + BigInt(1);
+    return q * unit;
+}
+
 BigInt BigInt::parse(std::string_view orig, int base) {
     if (base != 0 && (base < 2 || base > 36))
         throw NumError{"ValueError", "int() base must be >= 2 and <= 36, or 0"};

@@ -51,6 +51,11 @@ class BigInt {
     // except for base 10.
     std::string to_string_base(int base) const;
 
+    // bin()/oct()/hex(): base 2, 8 or 16 with sign and prefix ("-0xff").
+    std::string to_prefixed_string(int base) const;
+    // round(int, ndigits) for ndigits < 0 (half to even); ndigits >= 0 returns the value.
+    static BigInt round_ndigits(const BigInt& a, int64_t ndigits);
+
     int64_t bit_length() const;
     // Number of one bits in |x| (int.bit_count()).
     int64_t bit_count() const;

@@ -66,6 +66,8 @@ std::string run(const Case& k) {
         if (op == "oct") return a.to_string_base(8);
         if (op == "bin") return a.to_string_base(2);
         if (op == "float") return fstr(a.to_double());
+        if (op == "prefixed") return a.to_prefixed_string(std::stoi(k.b));
+        if (op == "round") return BigInt::round_ndigits(a, std::stoi(k.b)).to_string();
         if (op == "bit_length") return std::to_string(a.bit_length());
         if (op == "isqrt") return BigInt::isqrt(a).to_string();
         if (op == "fits64") return a.fits_int64() ? "1" : "0";

@@ -71,6 +71,11 @@ for a in vals:
     out("oct", a, 0, run(lambda: format(a, 'o')))
     out("bin", a, 0, run(lambda: format(a, 'b')))
     out("float", a, 0, run(lambda: float(a)))
+    out("prefixed", a, 16, run(lambda: hex(a)))
+    out("prefixed", a, 2, run(lambda: bin(a)))
+    out("prefixed", a, 8, run(lambda: oct(a)))
+    for nd in [-1, -2, -3, -10, -30, 0, 2]:
+        out("round", a, nd, run(lambda: round(a, nd)))
     out("bit_length", a, 0, run(lambda: a.bit_length()))
     out("isqrt", a, 0, run(lambda: math.isqrt(a)))
     out("fits64", a, 0, run(lambda: int(-2**63 <= a < 2**63)))
@@ -118,3 +123,6 @@ for s, b in parse:
     out("parse", s, b, r if len(r) < 200 else "len%d:%s" % (len(r), r[:20]))
 for e in [4299, 4300, 4301, 5000]:
     out("strpow10", e, 0, run(lambda: len(str(10 ** e))))
+for a in [5, 15, 25, -5, -15, -25, 150, 250, 350, -250, -350, 1249, 1250, 1251, 2**70 + 5 * 10**20]:
+    for nd in [-1, -2, -3, -21]:
+        out("round", a, nd, run(lambda: round(a, nd)))
