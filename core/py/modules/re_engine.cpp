@@ -246,7 +246,7 @@ bool Vm::run(int start) {
             for (int i = 0; i < n; ++i) {
                 char32_t x = s[a + i], y = s[sp + i];
                 if (x == y) continue;
-                if (in.f == 1 && fold(x) == fold(y)) continue;
+                if (in.f == 1 && lower_for_backref(x) == lower_for_backref(y)) continue;
                 if (in.f == 2 && fold_ascii(x) == fold_ascii(y)) continue;
                 goto fail;
             }

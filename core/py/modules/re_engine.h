@@ -79,7 +79,7 @@ class Program {
     int groups() const { return groups_; } // number of capturing groups
     // Named groups in definition order (Python's groupindex).
     const std::vector<std::pair<std::u32string, int>>& group_names() const { return names_; }
-    int group_index(std::u32string_view name) const; // -1 if unknown
+    int group_index(std::u32string_view name) const;   // -1 if unknown
     const std::u32string* group_name(int index) const; // nullptr if unnamed
     const Code& code() const { return *code_; }
 
@@ -117,9 +117,9 @@ struct Match {
 
 // Interrupt and budget hooks, process-wide (the interpreter is single-threaded).
 struct Limits {
-    std::function<void()> poll;        // called every `poll_interval` VM steps; may throw
-    uint64_t poll_interval = 1 << 16;  // steps
-    uint64_t max_steps = 0;            // per match() call; 0 = unlimited (CPython has none)
+    std::function<void()> poll;         // called every `poll_interval` VM steps; may throw
+    uint64_t poll_interval = 1 << 16;   // steps
+    uint64_t max_steps = 0;             // per match() call; 0 = unlimited (CPython has none)
     size_t max_stack = size_t(1) << 26; // backtrack entries (16 bytes each) before MemoryError
 };
 void set_limits(Limits limits);
@@ -137,8 +137,8 @@ std::optional<Match> match(const Program& prog, std::u32string_view subject, lon
 class Scanner {
   public:
     Scanner(ProgramPtr prog, std::u32string_view subject, long pos = 0, long endpos = LONG_MAX);
-    std::optional<Match> next();             // next search() match
-    std::optional<Match> next(Mode mode);    // Match mode: scanner().match() semantics
+    std::optional<Match> next();          // next search() match
+    std::optional<Match> next(Mode mode); // Match mode: scanner().match() semantics
   private:
     ProgramPtr prog_;
     std::u32string_view subject_;
@@ -154,7 +154,9 @@ struct Template {
         int group = -1;
     };
     std::vector<Piece> pieces;
-    bool literal_only() const { return pieces.empty() || (pieces.size() == 1 && pieces[0].group < 0); }
+    bool literal_only() const {
+        return pieces.empty() || (pieces.size() == 1 && pieces[0].group < 0);
+    }
 };
 // Parses \1 \g<1> \g<name> \n \0.. escapes with CPython's errors (Error kind Re with the
 // replacement string as the pattern; kind Index for "unknown group name 'x'").
@@ -165,13 +167,12 @@ std::u32string expand(const Template& t, const Match& m, std::u32string_view sub
 // sub/subn with a template or a callback; count 0 = all. Returns (result, substitutions).
 std::pair<std::u32string, long> subn(const Program& prog, const Template& repl,
                                      std::u32string_view subject, long count = 0);
-std::pair<std::u32string, long>
-subn(const Program& prog, std::u32string_view subject, long count,
-     const std::function<std::u32string(const Match&)>& repl);
+std::pair<std::u32string, long> subn(const Program& prog, std::u32string_view subject, long count,
+                                     const std::function<std::u32string(const Match&)>& repl);
 
 // split(): pieces and, between them, every group's text (nullopt = None); maxsplit 0 = all.
-std::vector<std::optional<std::u32string>> split(const Program& prog,
-                                                 std::u32string_view subject, long maxsplit = 0);
+std::vector<std::optional<std::u32string>> split(const Program& prog, std::u32string_view subject,
+                                                 long maxsplit = 0);
 
 // findall(): for each match, the whole match (no groups), group 1 (one group) or all groups
 // (unmatched -> ""). Outer vector: matches; inner: 1 item, or groups() items (make a tuple).

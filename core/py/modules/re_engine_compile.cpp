@@ -103,6 +103,21 @@ char32_t fold(char32_t c) {
     return c;
 }
 
+char32_t lower_for_backref(char32_t c) {
+    if (c < 128) return fold_ascii(c);
+    int lo = 0, hi = tables::kLowerNotFold_size - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (tables::kLowerNotFold[mid][0] < c)
+            lo = mid + 1;
+        else if (tables::kLowerNotFold[mid][0] > c)
+            hi = mid - 1;
+        else
+            return tables::kLowerNotFold[mid][1];
+    }
+    return fold(c);
+}
+
 static bool cat_match(uint8_t cats, bool ascii, char32_t c) {
     if (cats & (CAT_DIGIT | CAT_NOT_DIGIT)) {
         bool d = ascii ? is_digit_ascii(c) : is_digit(c);

@@ -33,7 +33,7 @@ struct CharSet {
     uint8_t cats = 0;
     bool negate = false;
     bool icase = false;
-    bool ascii = false;          // ASCII flag: categories and folding are ASCII-only
+    bool ascii = false;            // ASCII flag: categories and folding are ASCII-only
     std::array<uint64_t, 4> low{}; // the final answer for code points < 256
 
     void finish(); // sorts/merges ranges, adds case variants, fills `low`
@@ -55,14 +55,28 @@ enum AtKind : uint8_t {
     AT_NON_BOUNDARY, // \B
 };
 
-enum class NK : uint8_t { Empty, Char, Any, Set, At, Seq, Alt, Group, Repeat, Backref, Look, Atomic, Cond };
+enum class NK : uint8_t {
+    Empty,
+    Char,
+    Any,
+    Set,
+    At,
+    Seq,
+    Alt,
+    Group,
+    Repeat,
+    Backref,
+    Look,
+    Atomic,
+    Cond
+};
 enum class RK : uint8_t { Greedy, Lazy, Possessive };
 
 struct Node {
     NK kind = NK::Empty;
-    int flags = 0;       // flags in effect at this node
-    char32_t ch = 0;     // Char
-    int index = -1;      // Set: index into Code::sets; Group/Backref/Cond: group number
+    int flags = 0;   // flags in effect at this node
+    char32_t ch = 0; // Char
+    int index = -1;  // Set: index into Code::sets; Group/Backref/Cond: group number
     AtKind at = AT_BEGIN;
     uint32_t min = 0, max = 0; // Repeat
     RK rk = RK::Greedy;
@@ -89,7 +103,7 @@ enum Op : uint8_t {
     OP_LOOK_END,
     OP_ATOMIC,
     OP_ATOMIC_END,
-    OP_COND,       // a = group; if unmatched go to y
+    OP_COND, // a = group; if unmatched go to y
     OP_MATCH,
 };
 
@@ -143,6 +157,7 @@ std::string py_repr(std::u32string_view s); // Python's repr() of a str
 bool is_identifier(std::u32string_view s);
 bool is_word_ascii(char32_t c);
 char32_t fold_ascii(char32_t c);
+char32_t lower_for_backref(char32_t c); // _sre's unicode_tolower (no casefix classes)
 bool item_matches(const Inst& in, const std::vector<CharSet>& sets, char32_t c);
 
 } // namespace lmpy::re

@@ -21,5 +21,8 @@ extern const CharRange kSpace[];
 extern const int kSpace_size;
 extern const FoldRun kFold[];
 extern const int kFold_size;
+// Sorted (code point, simple lowercase) pairs where the lowercase is not the fold.
+extern const char32_t kLowerNotFold[][2];
+extern const int kLowerNotFold_size;
 
 } // namespace lmpy::re::tables

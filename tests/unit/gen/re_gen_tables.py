@@ -88,6 +88,15 @@ def main():
     print("};")
     print(f"extern const int kFold_size = {len(runs)};")
     print()
+    # Backreferences under IGNORECASE compare plain lowercase (no casefix classes); these
+    # are the characters whose lowercase differs from their fold.
+    low = [(c, _sre.unicode_tolower(c)) for c in range(MAXC) if _sre.unicode_tolower(c) != fold(c)]
+    print("extern const char32_t kLowerNotFold[][2] = {")
+    for c, lo in low:
+        print(f"    {{0x{c:x}, 0x{lo:x}}},")
+    print("};")
+    print(f"extern const int kLowerNotFold_size = {len(low)};")
+    print()
     print("} // namespace lmpy::re::tables")
 
 
