@@ -141,8 +141,9 @@ void sci_digits(double x, int p, std::string& digits, int& exp10) {
 }
 
 double strtod_digits(const std::string& digits, int exp10) {
-    std::string s = digits.substr(0, 1) + "." + digits.substr(1) + "e" + std::to_string(exp10);
-    return strtod(s.c_str(), nullptr);
+    char buf[48];
+    snprintf(buf, sizeof buf, "%se%d", digits.c_str(), exp10 - int(digits.size()) + 1);
+    return strtod(buf, nullptr);
 }
 
 // Adds one unit in the last place to a digit string (may carry into a new digit).
@@ -168,9 +169,20 @@ void float_shortest_digits(double x, std::string& digits, int& decpt) {
     int m;
     std::frexp(ax, &m);
     bool pow2 = std::ldexp(0.5, m) == ax && ax >= 4.450147717014403e-308;
-    int lo = 1, hi = 17;
-    if (!pow2) {
-        // The correctly rounded p-digit value round-trips for every p >= the answer.
+    if (ax >= 2.2250738585072014e-308 && !pow2) {
+        // Normal numbers: if the 15-digit rounding, stripped of trailing zeros, round-trips
+        // it is the shortest (a shorter round-tripping decimal lies within 2**-53 relative
+        // of x, far inside half a 15-digit unit, so it would be that rounding). Otherwise
+        // the answer has 16 or 17 digits.
+        for (int p = 15; p <= 17; p++) {
+            sci_digits(ax, p, digits, exp10);
+            while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+            if (p == 17 || strtod_digits(digits, exp10) == ax) break;
+        }
+    } else if (!pow2) {
+        // Subnormals have a wider relative round-trip interval: binary search the length
+        // (the correctly rounded p-digit value round-trips for every p >= the answer).
+        int lo = 1, hi = 17;
         while (lo < hi) {
             int mid = (lo + hi) / 2;
             sci_digits(ax, mid, digits, exp10);
