@@ -39,7 +39,12 @@ std::string run(const Case& k) {
         if (op == "from_double") return BigInt::from_double(std::strtod(k.a, nullptr)).to_string();
         if (op == "strpow10")
             return std::to_string(BigInt::pow(10, std::stoi(k.a)).to_string().size());
+        if (op == "cmpd")
+            return std::to_string(
+                BigInt::cmp_double(BigInt::parse(k.a), std::strtod(k.b, nullptr)));
         BigInt a = BigInt::parse(k.a), b = BigInt::parse(k.b);
+        if (op == "bit_count") return std::to_string(a.bit_count());
+        if (op == "low_u64") return std::to_string(a.low_u64());
         if (op == "add") return (a + b).to_string();
         if (op == "sub") return (a - b).to_string();
         if (op == "mul") return (a * b).to_string();

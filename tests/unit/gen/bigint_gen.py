@@ -126,3 +126,13 @@ for e in [4299, 4300, 4301, 5000]:
 for a in [5, 15, 25, -5, -15, -25, 150, 250, 350, -250, -350, 1249, 1250, 1251, 2**70 + 5 * 10**20]:
     for nd in [-1, -2, -3, -21]:
         out("round", a, nd, run(lambda: round(a, nd)))
+# exact int/float comparison (cmp_double); 2 means unordered (nan)
+fl = [0.0, -0.0, 0.5, -0.5, 1.0, 2.0**53, 2.0**53 + 2, 2.0**63, -2.0**63, 2.0**64, 1e30, -1e30, 1.5e300,
+      float('inf'), float('-inf'), float('nan'), 9007199254740993.0, 123.75]
+iv = [0, 1, -1, 2**53, 2**53 + 1, 2**63 - 1, 2**63, -2**63, 2**64, 2**64 + 1, 10**30, -10**30, 10**300, 123, 124]
+for a in iv:
+    for d in fl:
+        out("cmpd", a, d.hex(), "2" if d != d else str((a > d) - (a < d)))
+for a in vals[:40]:
+    out("bit_count", a, 0, str(a.bit_count()))
+    out("low_u64", a, 0, str(a & (2**64 - 1)))
