@@ -86,8 +86,9 @@ export async function buildSite({ root = defaultRoot, outDir } = {}) {
   const version = h.digest('hex').slice(0, 12);
   const sw = fs
     .readFileSync(path.join(web, 'src/sw.js'), 'utf8')
-    .replace('__VERSION__', version)
-    .replace('__PRECACHE__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
+    .replace("var VERSION = '__VERSION__';", `var VERSION = '${version}';`)
+    .replace('var PRECACHE = __PRECACHE__;', `var PRECACHE = ${JSON.stringify(['./', ...files.map((f) => `./${f}`)])};`);
+  if (sw.includes('__VERSION__') || sw.includes('__PRECACHE__')) throw new Error('buildSite: sw.js placeholders not found');
   fs.writeFileSync(path.join(outDir, 'sw.js'), sw);
   return { outDir, files: walk(outDir), version };
 }

@@ -1,6 +1,6 @@
-// Service worker: the site works offline after the first visit. The build replaces
-// __PRECACHE__ with the list of dist/ files (relative to this script) and __VERSION__
-// with a hash of their contents, so each build gets its own cache and old caches are
+// Service worker: the site works offline after the first visit. The build fills in
+// PRECACHE, the list of dist/ files (relative to this script), and VERSION, a hash of
+// their contents, so each build gets its own cache and old caches are
 // dropped on activation. Cache-first for those files (they change only with a new
 // build, which brings a new service worker); everything else goes to the network.
 'use strict';

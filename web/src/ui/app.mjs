@@ -129,5 +129,5 @@ pg.start().catch(() => {});
 globalThis.lmPlayground = pg; // for course authors' scripts and debugging
 
 if ('serviceWorker' in navigator && location.protocol !== 'file:' && !/[?&]nosw\b/.test(location.search)) {
-  navigator.serviceWorker.register('sw.js').catch(() => {});
+  navigator.serviceWorker.register('sw.js').catch((e) => console.warn('service worker not registered:', e.message));
 }
