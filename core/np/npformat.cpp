@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace lmpy::np {
@@ -52,14 +53,29 @@ struct Big {
     std::string str() const {
         if (limb.empty()) return "0";
         std::string s = std::to_string(limb.back());
-        char buf[16];
+        s.reserve(s.size() + 9 * (limb.size() - 1));
         for (size_t i = limb.size() - 1; i-- > 0;) {
-            std::snprintf(buf, sizeof buf, "%09u", limb[i]);
-            s += buf;
+            char buf[9];
+            uint32_t v = limb[i];
+            for (int k = 8; k >= 0; k--) buf[k] = static_cast<char>('0' + v % 10), v /= 10;
+            s.append(buf, 9);
         }
         return s;
     }
 };
+
+// 5^k for k = 0..1076, built on first use: every negative binary exponent needs one, and
+// reusing them makes an exact expansion a single bignum-by-word product.
+const Big& pow5(int k) {
+    static std::vector<Big> cache;
+    if (cache.empty()) cache.emplace_back(1);
+    while (static_cast<int>(cache.size()) <= k) {
+        Big b = cache.back();
+        b.mul(5);
+        cache.push_back(std::move(b));
+    }
+    return cache[static_cast<size_t>(k)];
+}
 
 // Exact decimal expansion of m * 2^e.
 Dec exact_of(uint64_t m, int e) {
@@ -70,11 +86,25 @@ Dec exact_of(uint64_t m, int e) {
         while (k >= 29) b.mul(1u << 29), k -= 29;
         b.mul(1u << k);
     } else {
-        int k = -e;
-        while (k >= 13) b.mul(1220703125u), k -= 13; // 5^13
-        uint32_t p = 1;
-        while (k-- > 0) p *= 5;
-        b.mul(p);
+        // m * 5^-e: schoolbook product of 5^-e by m's (at most three) base-1e9 limbs
+        const Big& p = pow5(-e);
+        Big r(0);
+        r.limb.assign(p.limb.size() + b.limb.size() + 1, 0);
+        for (size_t j = 0; j < b.limb.size(); j++) {
+            uint64_t carry = 0;
+            for (size_t i = 0; i < p.limb.size(); i++) {
+                uint64_t t = static_cast<uint64_t>(p.limb[i]) * b.limb[j] + r.limb[i + j] + carry;
+                r.limb[i + j] = static_cast<uint32_t>(t % 1000000000u);
+                carry = t / 1000000000u;
+            }
+            for (size_t i = p.limb.size() + j; carry; i++) {
+                uint64_t t = r.limb[i] + carry;
+                r.limb[i] = static_cast<uint32_t>(t % 1000000000u);
+                carry = t / 1000000000u;
+            }
+        }
+        while (!r.limb.empty() && r.limb.back() == 0) r.limb.pop_back();
+        b = std::move(r);
     }
     Dec r;
     r.d = b.str();
@@ -166,7 +196,15 @@ Dec shortest(double a) {
         int c1 = cmp(x, lo), c2 = cmp(x, hi);
         return (c1 > 0 || (incl && c1 == 0)) && (c2 < 0 || (incl && c2 == 0));
     };
-    for (size_t n = 1; n < ex.d.size(); n++) {
+    // While lo and hi agree on their leading digits, no shorter decimal can lie between them
+    // (except lo itself, when it is that short), so start where they first differ.
+    size_t start = 1;
+    if (lo.decpt == hi.decpt && lo.decpt == ex.decpt) {
+        size_t j = 0;
+        while (j < lo.d.size() && j < hi.d.size() && lo.d[j] == hi.d[j]) j++;
+        if (lo.d.size() > j) start = std::max<size_t>(1, j);
+    }
+    for (size_t n = start; n < ex.d.size(); n++) {
         Dec down{ex.d.substr(0, n), ex.decpt};
         Dec up = down;
         if (increment(up.d)) {
@@ -537,8 +575,8 @@ struct FloatFormat {
 
 struct Printer {
     const PrintArray& a;
-    std::vector<std::string> cache; // formatted element text, by flat index (lazily)
-    std::vector<std::string> words; // per displayed element
+    std::vector<int64_t> shown;     // flat indices of the displayed elements, ascending
+    std::vector<std::string> cache; // their formatted text, parallel to `shown`
     std::string sep;
     int edge;
     bool summarize;
@@ -548,38 +586,37 @@ struct Printer {
         : a(arr), sep(separator), edge(opt.edgeitems) {
         int64_t n = size_of(a);
         summarize = n > opt.threshold;
-        std::vector<int64_t> shown;
         if (summarize)
             corner_indices(a, 0, 0, edge, shown);
         else
             for (int64_t k = 0; k < n; k++) shown.push_back(k);
-        cache.assign(static_cast<size_t>(n), std::string());
+        cache.assign(shown.size(), std::string());
         switch (a.kind) {
         case 'f': {
             std::vector<double> d;
             for (auto k : shown) d.push_back(a.f[static_cast<size_t>(k)]);
             FloatFormat ff(d, opt);
-            for (auto k : shown) cache[static_cast<size_t>(k)] = ff(a.f[static_cast<size_t>(k)]);
+            for (size_t j = 0; j < shown.size(); j++) cache[j] = ff(d[j]);
             break;
         }
         case 'i': {
             size_t w = 0;
             for (auto k : shown) w = std::max(w, int64_str(a.i[static_cast<size_t>(k)]).size());
-            for (auto k : shown) {
-                std::string s = int64_str(a.i[static_cast<size_t>(k)]);
-                cache[static_cast<size_t>(k)] = std::string(w - s.size(), ' ') + s;
+            for (size_t j = 0; j < shown.size(); j++) {
+                std::string s = int64_str(a.i[static_cast<size_t>(shown[j])]);
+                cache[j] = std::string(w - s.size(), ' ') + s;
             }
             break;
         }
         case 'b': {
             const char* t = a.shape.empty() ? "True" : " True";
-            for (auto k : shown)
-                cache[static_cast<size_t>(k)] = a.b[static_cast<size_t>(k)] ? t : "False";
+            for (size_t j = 0; j < shown.size(); j++)
+                cache[j] = a.b[static_cast<size_t>(shown[j])] ? t : "False";
             break;
         }
         default:
-            for (auto k : shown)
-                cache[static_cast<size_t>(k)] = py_str_repr(a.u[static_cast<size_t>(k)]);
+            for (size_t j = 0; j < shown.size(); j++)
+                cache[j] = py_str_repr(a.u[static_cast<size_t>(shown[j])]);
         }
         strides.assign(a.shape.size(), 1);
         for (size_t k = a.shape.size(); k-- > 1;) strides[k - 1] = strides[k] * a.shape[k];
@@ -598,7 +635,10 @@ struct Printer {
 
     std::string rec(size_t axis, int64_t base, const std::string& hang, int64_t width) {
         size_t left = a.shape.size() - axis;
-        if (left == 0) return cache[static_cast<size_t>(base)];
+        if (left == 0) {
+            auto it = std::lower_bound(shown.begin(), shown.end(), base);
+            return cache[static_cast<size_t>(it - shown.begin())];
+        }
         std::string next_hang = hang + " ";
         int64_t next_width = width - 1;
         int64_t len = a.shape[axis];
