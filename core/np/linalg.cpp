@@ -1,0 +1,506 @@
+// Linear algebra kernels.
+//
+// NumPy 1.24 here calls the reference BLAS/LAPACK, whose loops fix the rounding: every entry
+// of a product is a sequential sum over k of A[i,k]*B[k,j] (dgemm's j-l-i loop with terms
+// skipped when A[i,k] == 0), and LU factorisation scales the pivot column by the reciprocal
+// of the pivot, updates the trailing block one k at a time, and dgetrs/dtrsm substitute
+// column by column. Those loops are reproduced below on contiguous copies so inv/solve/det and
+// every product print NumPy's digits; det is sign * exp(sum(log|u_ii|)) as umath_linalg
+// computes it. The SVD/eigen routines come from Eigen (no bit-exactness claimed).
+#include "np/linalg.h"
+#include "np/creation.h"
+#include "np/detail.h"
+#include "np/reduce.h"
+#include "np/shape_ops.h"
+#include "np/ufunc.h"
+#include <Eigen/Dense>
+#include <cmath>
+#include <limits>
+
+namespace lmpy::np {
+using detail::fail;
+
+namespace {
+
+using Mat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+template <class T> void gemm(const T* A, const T* B, T* C, int64_t M, int64_t K, int64_t N) {
+    for (int64_t i = 0; i < M; ++i) {
+        T* c = C + i * N;
+        for (int64_t j = 0; j < N; ++j) c[j] = 0;
+        for (int64_t k = 0; k < K; ++k) {
+            T a = A[i * K + k];
+            if (a == 0) continue;
+            const T* b = B + k * N;
+            if constexpr (std::is_same_v<T, double>)
+                for (int64_t j = 0; j < N; ++j) c[j] += a * b[j];
+            else
+                for (int64_t j = 0; j < N; ++j) c[j] = detail::wadd(c[j], detail::wmul(a, b[j]));
+        }
+    }
+}
+
+DType mm_type(const NDArray& a, const NDArray& b) {
+    if (a.dtype() == DType::Str || b.dtype() == DType::Str)
+        fail(Kind::UFuncTypeError, "ufunc 'matmul' did not contain a loop with signature matching "
+                                   "types (dtype('" +
+                                       a.dtype_str() + "'), dtype('" + b.dtype_str() +
+                                       "')) -> None");
+    DType t = promote(a.dtype(), b.dtype());
+    return t;
+}
+
+// (M,K) x (K,N) on C-contiguous copies of dtype t (bool computed as int64 then tested).
+NDArray mm2(const NDArray& a, const NDArray& b, DType t) {
+    int64_t M = a.shape()[0], K = a.shape()[1], N = b.shape()[1];
+    DType ct = t == DType::Float64 ? DType::Float64 : DType::Int64;
+    NDArray x = a.astype(ct).ascontiguous(), y = b.astype(ct).ascontiguous();
+    NDArray c = NDArray::zeros({M, N}, ct);
+    if (ct == DType::Float64)
+        gemm(x.data<double>(), y.data<double>(), c.data<double>(), M, K, N);
+    else
+        gemm(x.data<int64_t>(), y.data<int64_t>(), c.data<int64_t>(), M, K, N);
+    return t == DType::Bool ? c.astype(DType::Bool) : c;
+}
+
+Mat to_mat(const NDArray& a) {
+    NDArray c = a.astype(DType::Float64).ascontiguous();
+    return Eigen::Map<const Mat>(c.data<double>(), a.shape()[0], a.shape()[1]);
+}
+
+NDArray from_mat(const Mat& m) {
+    std::vector<double> v(m.data(), m.data() + m.size());
+    return NDArray::from_doubles({m.rows(), m.cols()}, std::move(v));
+}
+
+void check_square(const NDArray& a) {
+    if (a.ndim() < 2)
+        fail(Kind::LinAlgError, std::to_string(a.ndim()) +
+                                    "-dimensional array given. Array must be at least "
+                                    "two-dimensional");
+    if (a.shape()[a.ndim() - 1] != a.shape()[a.ndim() - 2])
+        fail(Kind::LinAlgError, "Last 2 dimensions of the array must be square");
+}
+
+// In-place LU of the row-major n x n matrix `a` as LAPACK dgetrf: returns false on a zero
+// pivot (after finishing, like LAPACK's info > 0).
+bool lu(std::vector<double>& a, int64_t n, std::vector<int64_t>& piv) {
+    bool ok = true;
+    piv.resize(n);
+    for (int64_t k = 0; k < n; ++k) {
+        int64_t p = k;
+        double best = std::fabs(a[k * n + k]);
+        for (int64_t i = k + 1; i < n; ++i)
+            if (std::fabs(a[i * n + k]) > best) best = std::fabs(a[i * n + k]), p = i;
+        piv[k] = p;
+        if (a[p * n + k] == 0) {
+            ok = false;
+            continue;
+        }
+        if (p != k)
+            for (int64_t j = 0; j < n; ++j) std::swap(a[k * n + j], a[p * n + j]);
+        double pivot = a[k * n + k];
+        if (std::fabs(pivot) >= std::numeric_limits<double>::min()) {
+            double r = 1.0 / pivot;
+            for (int64_t i = k + 1; i < n; ++i) a[i * n + k] *= r;
+        } else {
+            for (int64_t i = k + 1; i < n; ++i) a[i * n + k] /= pivot;
+        }
+        for (int64_t i = k + 1; i < n; ++i) {
+            double l = a[i * n + k];
+            for (int64_t j = k + 1; j < n; ++j) a[i * n + j] -= l * a[k * n + j];
+        }
+    }
+    return ok;
+}
+
+// Solve with the LU factors for an n x r right-hand side (row-major), as dgetrs.
+void lu_solve(const std::vector<double>& a, const std::vector<int64_t>& piv, int64_t n,
+              std::vector<double>& b, int64_t r) {
+    for (int64_t k = 0; k < n; ++k)
+        if (piv[k] != k)
+            for (int64_t j = 0; j < r; ++j) std::swap(b[k * r + j], b[piv[k] * r + j]);
+    for (int64_t j = 0; j < r; ++j) {
+        for (int64_t k = 0; k < n; ++k) {
+            double bk = b[k * r + j];
+            if (bk == 0) continue;
+            for (int64_t i = k + 1; i < n; ++i) b[i * r + j] -= bk * a[i * n + k];
+        }
+        for (int64_t k = n - 1; k >= 0; --k) {
+            if (b[k * r + j] == 0) continue;
+            b[k * r + j] /= a[k * n + k];
+            double bk = b[k * r + j];
+            for (int64_t i = 0; i < k; ++i) b[i * r + j] -= bk * a[i * n + k];
+        }
+    }
+}
+
+} // namespace
+
+NDArray matmul(const NDArray& a, const NDArray& b) {
+    const char* sig = "(n?,k),(k,m?)->(n?,m?)";
+    for (int i = 0; i < 2; ++i) {
+        const NDArray& x = i ? b : a;
+        if (x.ndim() == 0)
+            fail(Kind::ValueError, "matmul: Input operand " + std::to_string(i) +
+                                       " does not have enough dimensions (has 0, gufunc core "
+                                       "with signature " +
+                                       sig + " requires 1)");
+    }
+    DType t = mm_type(a, b);
+    NDArray x = a.ndim() == 1 ? a.expand_dims(0) : a;
+    NDArray y = b.ndim() == 1 ? b.expand_dims(1) : b;
+    int64_t M = x.shape()[x.ndim() - 2], K = x.shape()[x.ndim() - 1];
+    int64_t K2 = y.shape()[y.ndim() - 2], N = y.shape()[y.ndim() - 1];
+    if (K != K2)
+        fail(Kind::ValueError, "matmul: Input operand 1 has a mismatch in its core dimension 0, "
+                               "with gufunc signature " +
+                                   std::string(sig) + " (size " + std::to_string(K2) +
+                                   " is different from " + std::to_string(K) + ")");
+    Shape bx(x.shape().begin(), x.shape().end() - 2), by(y.shape().begin(), y.shape().end() - 2);
+    Shape batch;
+    try {
+        batch = broadcast_shape(bx, by);
+    } catch (const Error&) {
+        auto remap = [](const Shape& s, const Shape& bs, int core) {
+            std::string r = detail::shape_compact(s) + "->(";
+            for (size_t i = 0; i < bs.size(); ++i) r += std::to_string(bs[i]) + ",";
+            for (int i = 0; i < core; ++i) r += i ? ",newaxis" : "newaxis";
+            return r + ")";
+        };
+        fail(Kind::ValueError, "operands could not be broadcast together with remapped shapes "
+                               "[original->remapped]: " +
+                                   remap(a.shape(), bx, a.ndim() == 1 ? 1 : 2) + " " +
+                                   remap(b.shape(), by, b.ndim() == 1 ? 1 : 2) +
+                                   "  and requested shape " + detail::shape_compact(Shape{M, N}));
+    }
+    Shape full_x = batch, full_y = batch;
+    full_x.push_back(M), full_x.push_back(K), full_y.push_back(K), full_y.push_back(N);
+    NDArray xb = x.broadcast_to(full_x), yb = y.broadcast_to(full_y);
+    int64_t nb = shape_size(batch);
+    xb = xb.reshape({nb, M, K}), yb = yb.reshape({nb, K, N});
+    Shape out = batch;
+    if (a.ndim() > 1) out.push_back(M);
+    if (b.ndim() > 1) out.push_back(N);
+    if (nb == 1) return mm2(xb.get({int64_t{0}}), yb.get({int64_t{0}}), t).reshape(out);
+    std::vector<NDArray> parts;
+    for (int64_t i = 0; i < nb; ++i) parts.push_back(mm2(xb.get({i}), yb.get({i}), t));
+    return stack(parts, 0).reshape(out);
+}
+
+NDArray dot(const NDArray& a, const NDArray& b) {
+    if (a.ndim() == 0 || b.ndim() == 0) return binary(BinOp::Mul, a, b);
+    DType t = mm_type(a, b);
+    int64_t ka = a.ndim() - 1, kb = b.ndim() == 1 ? 0 : b.ndim() - 2;
+    if (a.shape()[ka] != b.shape()[kb])
+        fail(Kind::ValueError, "shapes " + detail::shape_compact(a.shape()) + " and " +
+                                   detail::shape_compact(b.shape()) +
+                                   " not aligned: " + std::to_string(a.shape()[ka]) + " (dim " +
+                                   std::to_string(ka) + ") != " + std::to_string(b.shape()[kb]) +
+                                   " (dim " + std::to_string(kb) + ")");
+    int64_t K = a.shape()[ka];
+    NDArray A = a.reshape({-1, K});
+    Shape out(a.shape().begin(), a.shape().end() - 1);
+    NDArray B;
+    if (b.ndim() == 1) {
+        B = b.reshape({K, 1});
+    } else {
+        std::vector<int64_t> perm{kb};
+        for (int64_t d = 0; d < b.ndim(); ++d)
+            if (d != kb) perm.push_back(d), out.push_back(b.shape()[d]);
+        B = b.transpose(perm).reshape({K, -1});
+    }
+    return mm2(A, B, t).reshape(out);
+}
+
+NDArray inner(const NDArray& a, const NDArray& b) {
+    if (a.ndim() == 0 || b.ndim() == 0) return binary(BinOp::Mul, a, b);
+    return dot(a, b.ndim() >= 2 ? moveaxis(b, -1, -2) : b);
+}
+
+NDArray outer(const NDArray& a, const NDArray& b) {
+    return binary(BinOp::Mul, a.ravel().reshape({-1, 1}), b.ravel().reshape({1, -1}));
+}
+
+NDArray trace(const NDArray& a, int64_t offset) {
+    if (a.ndim() < 2) fail(Kind::ValueError, "diag requires an array of at least two dimensions");
+    return sum(diag(a.ndim() == 2 ? a : a, offset));
+}
+
+NDArray inv(const NDArray& a) {
+    check_square(a);
+    if (a.ndim() > 2) fail(Kind::NotImplementedError, "stacked inv is not supported");
+    int64_t n = a.shape()[0];
+    std::vector<double> m = a.to_doubles(), b(n * n, 0.0);
+    for (int64_t i = 0; i < n; ++i) b[i * n + i] = 1.0;
+    std::vector<int64_t> piv;
+    if (!lu(m, n, piv)) fail(Kind::LinAlgError, "Singular matrix");
+    lu_solve(m, piv, n, b, n);
+    return NDArray::from_doubles({n, n}, std::move(b));
+}
+
+NDArray solve(const NDArray& a, const NDArray& b) {
+    check_square(a);
+    if (a.ndim() > 2) fail(Kind::NotImplementedError, "stacked solve is not supported");
+    int64_t n = a.shape()[0];
+    bool vec = b.ndim() == 1;
+    if (b.ndim() == 0 || b.shape()[0] != n)
+        fail(Kind::ValueError,
+             std::string(vec ? "solve1" : "solve") +
+                 ": Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+                 "signature " +
+                 (vec ? "(m,m),(m)->(m)" : "(m,m),(m,n)->(m,n)") + " (size " +
+                 std::to_string(b.ndim() ? b.shape()[0] : 0) + " is different from " +
+                 std::to_string(n) + ")");
+    int64_t r = vec ? 1 : b.shape()[1];
+    std::vector<double> m = a.to_doubles(), x = b.to_doubles();
+    std::vector<int64_t> piv;
+    if (!lu(m, n, piv)) fail(Kind::LinAlgError, "Singular matrix");
+    lu_solve(m, piv, n, x, r);
+    return NDArray::from_doubles(b.shape(), std::move(x));
+}
+
+NDArray det(const NDArray& a) {
+    check_square(a);
+    int64_t n = a.shape()[0];
+    std::vector<double> m = a.to_doubles();
+    std::vector<int64_t> piv;
+    lu(m, n, piv);
+    double sign = 1, logdet = 0;
+    for (int64_t i = 0; i < n; ++i) {
+        if (piv[i] != i) sign = -sign;
+        double d = m[i * n + i];
+        if (d == 0) return NDArray::scalar(0.0);
+        if (d < 0) sign = -sign, d = -d;
+        logdet += std::log(d);
+    }
+    return NDArray::scalar(sign * std::exp(logdet));
+}
+
+NDArray norm(const NDArray& a, std::optional<double> ord,
+             const std::optional<std::vector<int64_t>>& axis, bool keepdims) {
+    NDArray x = a.dtype() == DType::Float64 ? a : a.astype(DType::Float64);
+    int nd = x.ndim();
+    if (!axis && (!ord || (*ord == 2 && nd == 1))) {
+        NDArray r = x.ravel();
+        r = unary(UnOp::Sqrt, dot(r, r));
+        return keepdims ? r.reshape(Shape(nd, 1)) : r;
+    }
+    std::vector<int64_t> ax;
+    if (axis)
+        ax = *axis;
+    else
+        for (int d = 0; d < nd; ++d) ax.push_back(d);
+    const double inf = INFINITY;
+    if (ax.size() == 1) {
+        NDArray ab = unary(UnOp::Abs, x);
+        if (ord && *ord == inf) return max(ab, ax, keepdims);
+        if (ord && *ord == -inf) return min(ab, ax, keepdims);
+        if (ord && *ord == 0)
+            return sum(binary(BinOp::Ne, x, NDArray::scalar(0.0)).astype(DType::Float64), ax,
+                       keepdims);
+        if (ord && *ord == 1) return sum(ab, ax, keepdims);
+        if (!ord || *ord == 2)
+            return unary(UnOp::Sqrt, sum(binary(BinOp::Mul, x, x), ax, keepdims));
+        NDArray p = power_operator(ab, NDArray::scalar(*ord));
+        return power_operator(sum(p, ax, keepdims), NDArray::scalar(1.0 / *ord));
+    }
+    if (ax.size() != 2) fail(Kind::ValueError, "Improper number of dimensions to norm.");
+    int64_t ra = normalize_axis(ax[0], nd), ca = normalize_axis(ax[1], nd);
+    if (ra == ca) fail(Kind::ValueError, "Duplicate axes given.");
+    NDArray r;
+    if (!ord) {
+        r = unary(UnOp::Sqrt, sum(binary(BinOp::Mul, x, x), ax));
+    } else if (*ord == 1 || *ord == -1) {
+        if (ca > ra) --ca;
+        NDArray s = sum(unary(UnOp::Abs, x), std::vector<int64_t>{ra});
+        r = *ord == 1 ? max(s, std::vector<int64_t>{ca}) : min(s, std::vector<int64_t>{ca});
+    } else if (*ord == inf || *ord == -inf) {
+        if (ra > ca) --ra;
+        NDArray s = sum(unary(UnOp::Abs, x), std::vector<int64_t>{ca});
+        r = *ord == inf ? max(s, std::vector<int64_t>{ra}) : min(s, std::vector<int64_t>{ra});
+    } else if ((*ord == 2 || *ord == -2) && nd == 2) {
+        NDArray s = svd(ra < ca ? x : x.T(), true, false).s;
+        r = *ord == 2 ? max(s) : min(s);
+    } else {
+        fail(Kind::ValueError, "Invalid norm order for matrices.");
+    }
+    if (keepdims) {
+        Shape s = a.shape();
+        s[ra] = 1, s[ca] = 1;
+        r = r.reshape(s);
+    }
+    return r;
+}
+
+LstsqResult lstsq(const NDArray& a, const NDArray& b, std::optional<double> rcond) {
+    if (a.ndim() != 2)
+        fail(Kind::LinAlgError, std::to_string(a.ndim()) +
+                                    "-dimensional array given. Array must be "
+                                    "two-dimensional");
+    bool vec = b.ndim() == 1;
+    NDArray B = vec ? b.reshape({-1, 1}) : b;
+    int64_t m = a.shape()[0], n = a.shape()[1];
+    if (B.shape()[0] != m) fail(Kind::LinAlgError, "Incompatible dimensions");
+    double rc = rcond.value_or(std::numeric_limits<double>::epsilon() * double(std::max(m, n)));
+    Mat A = to_mat(a), Bm = to_mat(B);
+    Eigen::JacobiSVD<Mat> svd(A, Eigen::ComputeThinU | Eigen::ComputeThinV);
+    Eigen::VectorXd s = svd.singularValues();
+    double cutoff = s.size() ? rc * s(0) : 0;
+    int64_t rank = 0;
+    Eigen::VectorXd sinv(s.size());
+    for (int64_t i = 0; i < s.size(); ++i) {
+        sinv(i) = s(i) > cutoff ? 1.0 / s(i) : 0.0;
+        rank += s(i) > cutoff;
+    }
+    Mat X = svd.matrixV() * sinv.asDiagonal() * svd.matrixU().transpose() * Bm;
+    LstsqResult r;
+    r.x = from_mat(X);
+    if (vec) r.x = r.x.reshape({n});
+    if (rank == n && m > n) {
+        Mat R = A * X - Bm;
+        std::vector<double> res(R.cols());
+        for (int64_t j = 0; j < R.cols(); ++j) {
+            double acc = 0;
+            for (int64_t i = 0; i < R.rows(); ++i) acc += R(i, j) * R(i, j);
+            res[j] = acc;
+        }
+        r.residuals = NDArray::from_doubles({static_cast<int64_t>(res.size())}, res);
+    } else {
+        r.residuals = NDArray::zeros({0}, DType::Float64);
+    }
+    r.rank = NDArray::scalar(rank);
+    r.s = NDArray::from_doubles({static_cast<int64_t>(s.size())},
+                                std::vector<double>(s.data(), s.data() + s.size()));
+    return r;
+}
+
+SVDResult svd(const NDArray& a, bool full_matrices, bool compute_uv) {
+    if (a.ndim() != 2)
+        fail(Kind::LinAlgError, std::to_string(a.ndim()) +
+                                    "-dimensional array given. Array must be "
+                                    "two-dimensional");
+    Mat A = to_mat(a);
+    unsigned opts = compute_uv ? (full_matrices ? Eigen::ComputeFullU | Eigen::ComputeFullV
+                                                : Eigen::ComputeThinU | Eigen::ComputeThinV)
+                               : 0;
+    Eigen::JacobiSVD<Mat> svd(A, opts);
+    SVDResult r;
+    Eigen::VectorXd s = svd.singularValues();
+    r.s = NDArray::from_doubles({static_cast<int64_t>(s.size())},
+                                std::vector<double>(s.data(), s.data() + s.size()));
+    if (compute_uv) {
+        r.u = from_mat(svd.matrixU());
+        r.vh = from_mat(svd.matrixV().transpose());
+    }
+    return r;
+}
+
+EigResult eig(const NDArray& a) {
+    check_square(a);
+    Eigen::EigenSolver<Mat> es(to_mat(a));
+    if (es.info() != Eigen::Success) fail(Kind::LinAlgError, "Eigenvalues did not converge");
+    auto vals = es.eigenvalues();
+    for (int64_t i = 0; i < vals.size(); ++i)
+        if (vals(i).imag() != 0)
+            fail(Kind::NotImplementedError, "complex eigenvalues are not supported");
+    int64_t n = vals.size();
+    std::vector<double> v(n);
+    for (int64_t i = 0; i < n; ++i) v[i] = vals(i).real();
+    Mat vec = es.eigenvectors().real();
+    return {NDArray::from_doubles({n}, v), from_mat(vec)};
+}
+
+EigResult eigh(const NDArray& a) {
+    check_square(a);
+    Mat m = to_mat(a);
+    Eigen::SelfAdjointEigenSolver<Mat> es(m);
+    if (es.info() != Eigen::Success) fail(Kind::LinAlgError, "Eigenvalues did not converge");
+    Eigen::VectorXd ev = es.eigenvalues();
+    int64_t n = ev.size();
+    return {NDArray::from_doubles({n}, std::vector<double>(ev.data(), ev.data() + n)),
+            from_mat(es.eigenvectors())};
+}
+
+NDArray eigvals(const NDArray& a) { return eig(a).values; }
+NDArray eigvalsh(const NDArray& a) { return eigh(a).values; }
+
+NDArray matrix_rank(const NDArray& a) {
+    if (a.ndim() < 2)
+        return NDArray::scalar(
+            int64_t(any(binary(BinOp::Ne, a, NDArray::scalar(int64_t{0}))).to_bools()[0]));
+    NDArray s = svd(a, false, false).s;
+    std::vector<double> sv = s.to_doubles();
+    double tol = (sv.empty() ? 0 : sv[0]) * double(std::max(a.shape()[0], a.shape()[1])) *
+                 std::numeric_limits<double>::epsilon();
+    int64_t r = 0;
+    for (double v : sv) r += v > tol;
+    return NDArray::scalar(r);
+}
+
+NDArray pinv(const NDArray& a) {
+    Mat A = to_mat(a);
+    Eigen::JacobiSVD<Mat> svd(A, Eigen::ComputeThinU | Eigen::ComputeThinV);
+    Eigen::VectorXd s = svd.singularValues();
+    double cutoff = 1e-15 * (s.size() ? s(0) : 0);
+    for (int64_t i = 0; i < s.size(); ++i) s(i) = s(i) > cutoff ? 1.0 / s(i) : 0.0;
+    return from_mat(svd.matrixV() * s.asDiagonal() * svd.matrixU().transpose());
+}
+
+NDArray polyfit(const NDArray& x, const NDArray& y, int64_t deg) {
+    if (deg < 0) fail(Kind::ValueError, "expected deg >= 0");
+    if (x.ndim() != 1) fail(Kind::TypeError, "expected 1D vector for x");
+    if (x.size() == 0) fail(Kind::TypeError, "expected non-empty vector for x");
+    if (y.ndim() < 1 || y.ndim() > 2) fail(Kind::TypeError, "expected 1D or 2D array for y");
+    if (y.shape()[0] != x.size()) fail(Kind::TypeError, "expected x and y to have same length");
+    int64_t n = x.size(), order = deg + 1;
+    std::vector<double> xv = x.to_doubles(), lhs(n * order);
+    // vander(x, order): columns x**deg ... x**0, built by cumulative products as NumPy does.
+    for (int64_t i = 0; i < n; ++i) {
+        double p = 1;
+        for (int64_t j = order - 1; j >= 0; --j) {
+            lhs[i * order + j] = p;
+            p *= xv[i];
+        }
+    }
+    NDArray L = NDArray::from_doubles({n, order}, lhs);
+    NDArray scale = unary(UnOp::Sqrt, sum(binary(BinOp::Mul, L, L), std::vector<int64_t>{0}));
+    L = binary(BinOp::TrueDiv, L, scale);
+    double rcond = double(n) * std::numeric_limits<double>::epsilon();
+    LstsqResult r = lstsq(L, y.astype(DType::Float64), rcond);
+    NDArray c = r.x;
+    if (c.ndim() == 1) return binary(BinOp::TrueDiv, c, scale);
+    return binary(BinOp::TrueDiv, c.T(), scale).T().copy();
+}
+
+NDArray polyval(const NDArray& p, const NDArray& x) {
+    NDArray y = zeros_like(x, x.dtype() == DType::Bool ? DType::Int64 : x.dtype());
+    int64_t n = p.size();
+    NDArray pf = p.ravel();
+    for (int64_t i = 0; i < n; ++i) y = binary(BinOp::Add, binary(BinOp::Mul, y, x), pf.get({i}));
+    return y;
+}
+
+NDArray cov(const NDArray& m, bool rowvar, bool bias, std::optional<int64_t> ddof) {
+    if (m.ndim() > 2) fail(Kind::ValueError, "m has more than 2 dimensions");
+    NDArray X = atleast_2d(m).astype(DType::Float64);
+    if (!rowvar && X.shape()[0] != 1) X = X.T().copy();
+    int64_t d = ddof.value_or(bias ? 0 : 1);
+    NDArray avg = mean(X, std::vector<int64_t>{1});
+    double fact = double(X.shape()[1] - d);
+    X = binary(BinOp::Sub, X, avg.reshape({-1, 1}));
+    NDArray c = dot(X, X.T());
+    c = binary(BinOp::Mul, c, NDArray::scalar(1.0 / fact));
+    return c.squeeze();
+}
+
+NDArray corrcoef(const NDArray& x, bool rowvar) {
+    NDArray c = cov(x, rowvar);
+    if (c.ndim() == 0) return binary(BinOp::TrueDiv, c, c);
+    NDArray sd = unary(UnOp::Sqrt, diag(c));
+    c = binary(BinOp::TrueDiv, c, sd.reshape({-1, 1}));
+    c = binary(BinOp::TrueDiv, c, sd.reshape({1, -1}));
+    return clip(c, NDArray::scalar(-1.0), NDArray::scalar(1.0));
+}
+
+} // namespace lmpy::np
