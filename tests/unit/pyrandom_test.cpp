@@ -443,27 +443,27 @@ TEST_CASE("pyrandom 43: sequences", "[pyrandom]") {
     CHECK(shuffle_order(mt, 5) == std::vector<size_t>{3, 4, 0, 2, 1});
     CHECK(shuffle_order(mt, 10) == std::vector<size_t>{4, 6, 3, 2, 7, 0, 1, 8, 5, 9});
     CHECK(shuffle_order(mt, 52) == std::vector<size_t>{51, 6, 17, 1, 13, 30, 4, 8, 36, 18, 32, 37, 34, 19, 38, 48, 28, 7, 15, 24, 45, 26, 16, 2, 39, 23, 33, 47, 14, 25, 5, 27, 3, 50, 41, 42, 46, 35, 21, 12, 22, 20, 10, 31, 49, 29, 9, 44, 0, 11, 40, 43});
-    CHECK(sample_indices(mt, 5ULL, 0) == std::vector<size_t>{});
-    CHECK(sample_indices(mt, 5ULL, 5) == std::vector<size_t>{1, 2, 3, 4, 0});
-    CHECK(sample_indices(mt, 10ULL, 3) == std::vector<size_t>{8, 6, 0});
-    CHECK(sample_indices(mt, 20ULL, 6) == std::vector<size_t>{11, 2, 16, 3, 17, 4});
-    CHECK(sample_indices(mt, 40ULL, 10) == std::vector<size_t>{17, 13, 27, 3, 19, 29, 36, 28, 18, 25});
-    CHECK(sample_indices(mt, 45ULL, 10) == std::vector<size_t>{7, 8, 27, 17, 20, 35, 36, 22, 4, 10});
-    CHECK(sample_indices(mt, 100ULL, 10) == std::vector<size_t>{83, 93, 4, 35, 52, 51, 31, 22, 34, 50});
-    CHECK(sample_indices(mt, 100ULL, 30) == std::vector<size_t>{43, 26, 88, 35, 14, 94, 77, 9, 24, 60, 16, 87, 25, 15, 65, 81, 37, 31, 11, 51, 36, 33, 93, 84, 67, 54, 4, 48, 71, 62});
-    CHECK(sample_indices(mt, 10000ULL, 8) == std::vector<size_t>{7020, 1906, 9554, 9327, 9542, 1764, 1091, 5175});
-    CHECK(sample_indices(mt, 1000000ULL, 50) == std::vector<size_t>{104214, 971659, 196649, 482479, 93343, 129196, 896526, 447085, 421893, 707076, 295739, 547022, 124604, 406214, 152959, 388227, 905797, 268792, 313461, 101994, 940954, 950854, 425108, 430627, 292424, 273488, 951859, 131080, 519913, 229278, 57308, 406950, 35558, 363474, 460091, 213434, 554714, 677067, 584243, 82616, 860303, 588193, 242961, 622069, 19605, 412630, 659169, 566686, 660911, 556096});
-    CHECK(sample_indices(mt, 1099511627776ULL, 5) == std::vector<size_t>{594063850167LL, 45458203635LL, 438413192346LL, 1080549497926LL, 186481817589LL});
-    CHECK(sample_indices(mt, 7ULL, 7) == std::vector<size_t>{3, 5, 4, 2, 1, 6, 0});
-    CHECK(sample_counts(mt, {3, 1, 2}, 6) == std::vector<size_t>{1, 0, 0, 2, 2, 0});
-    CHECK(sample_counts(mt, {100, 0, 1, 50}, 5) == std::vector<size_t>{0, 0, 0, 0, 3});
-    CHECK(choices_uniform(mt, 3, 10) == std::vector<size_t>{2, 0, 0, 1, 1, 0, 0, 2, 1, 1});
-    CHECK(choices_uniform(mt, 1, 3) == std::vector<size_t>{0, 0, 0});
-    CHECK(choices_uniform(mt, 100, 5) == std::vector<size_t>{22, 49, 57, 71, 95});
-    CHECK(choices_cum(mt, std::vector<double>{0x1.0000000000000p+0, 0x1.8000000000000p+1, 0x1.8000000000000p+2}, 10) == std::vector<size_t>{2, 2, 2, 2, 2, 2, 2, 1, 2, 2});
-    CHECK(choices_cum(mt, std::vector<double>{0x1.999999999999ap-4, 0x1.999999999999ap-4, 0x1.9999999999999p-1, 0x1.0000000000000p+0}, 8) == std::vector<size_t>{0, 3, 3, 2, 0, 2, 2, 2});
-    CHECK(choices_cum(mt, std::vector<double>{0x1.4000000000000p+2}, 3) == std::vector<size_t>{0, 0, 0});
-    CHECK(choices_cum(mt, {1.0, 1.0, 4.0}, 6) == std::vector<size_t>{2, 2, 0, 2, 0, 2});
+    CHECK(sample_indices(mt, 5ULL, 0) == std::vector<uint64_t>{});
+    CHECK(sample_indices(mt, 5ULL, 5) == std::vector<uint64_t>{1, 2, 3, 4, 0});
+    CHECK(sample_indices(mt, 10ULL, 3) == std::vector<uint64_t>{8, 6, 0});
+    CHECK(sample_indices(mt, 20ULL, 6) == std::vector<uint64_t>{11, 2, 16, 3, 17, 4});
+    CHECK(sample_indices(mt, 40ULL, 10) == std::vector<uint64_t>{17, 13, 27, 3, 19, 29, 36, 28, 18, 25});
+    CHECK(sample_indices(mt, 45ULL, 10) == std::vector<uint64_t>{7, 8, 27, 17, 20, 35, 36, 22, 4, 10});
+    CHECK(sample_indices(mt, 100ULL, 10) == std::vector<uint64_t>{83, 93, 4, 35, 52, 51, 31, 22, 34, 50});
+    CHECK(sample_indices(mt, 100ULL, 30) == std::vector<uint64_t>{43, 26, 88, 35, 14, 94, 77, 9, 24, 60, 16, 87, 25, 15, 65, 81, 37, 31, 11, 51, 36, 33, 93, 84, 67, 54, 4, 48, 71, 62});
+    CHECK(sample_indices(mt, 10000ULL, 8) == std::vector<uint64_t>{7020, 1906, 9554, 9327, 9542, 1764, 1091, 5175});
+    CHECK(sample_indices(mt, 1000000ULL, 50) == std::vector<uint64_t>{104214, 971659, 196649, 482479, 93343, 129196, 896526, 447085, 421893, 707076, 295739, 547022, 124604, 406214, 152959, 388227, 905797, 268792, 313461, 101994, 940954, 950854, 425108, 430627, 292424, 273488, 951859, 131080, 519913, 229278, 57308, 406950, 35558, 363474, 460091, 213434, 554714, 677067, 584243, 82616, 860303, 588193, 242961, 622069, 19605, 412630, 659169, 566686, 660911, 556096});
+    CHECK(sample_indices(mt, 1099511627776ULL, 5) == std::vector<uint64_t>{594063850167ULL, 45458203635ULL, 438413192346ULL, 1080549497926ULL, 186481817589ULL});
+    CHECK(sample_indices(mt, 7ULL, 7) == std::vector<uint64_t>{3, 5, 4, 2, 1, 6, 0});
+    CHECK(sample_counts(mt, {3, 1, 2}, 6) == std::vector<uint64_t>{1, 0, 0, 2, 2, 0});
+    CHECK(sample_counts(mt, {100, 0, 1, 50}, 5) == std::vector<uint64_t>{0, 0, 0, 0, 3});
+    CHECK(choices_uniform(mt, 3, 10) == std::vector<uint64_t>{2, 0, 0, 1, 1, 0, 0, 2, 1, 1});
+    CHECK(choices_uniform(mt, 1, 3) == std::vector<uint64_t>{0, 0, 0});
+    CHECK(choices_uniform(mt, 100, 5) == std::vector<uint64_t>{22, 49, 57, 71, 95});
+    CHECK(choices_cum(mt, std::vector<double>{0x1.0000000000000p+0, 0x1.8000000000000p+1, 0x1.8000000000000p+2}, 10) == std::vector<uint64_t>{2, 2, 2, 2, 2, 2, 2, 1, 2, 2});
+    CHECK(choices_cum(mt, std::vector<double>{0x1.999999999999ap-4, 0x1.999999999999ap-4, 0x1.9999999999999p-1, 0x1.0000000000000p+0}, 8) == std::vector<uint64_t>{0, 3, 3, 2, 0, 2, 2, 2});
+    CHECK(choices_cum(mt, std::vector<double>{0x1.4000000000000p+2}, 3) == std::vector<uint64_t>{0, 0, 0});
+    CHECK(choices_cum(mt, {1.0, 1.0, 4.0}, 6) == std::vector<uint64_t>{2, 2, 0, 2, 0, 2});
 }
 
 TEST_CASE("pyrandom 44: shuffle template", "[pyrandom]") {

@@ -230,9 +230,9 @@ int64_t randrange(MT19937& mt, int64_t start, int64_t stop, int64_t step) {
 int64_t randint(MT19937& mt, int64_t a, int64_t b) { return randrange(mt, a, b + 1, 1); }
 
 // ---------------------------------------------------------------- sequences
-size_t choice_index(MT19937& mt, size_t n) {
+uint64_t choice_index(MT19937& mt, uint64_t n) {
     if (n == 0) throw Error("IndexError", "Cannot choose from an empty sequence");
-    return static_cast<size_t>(randbelow(mt, n));
+    return randbelow(mt, n);
 }
 
 std::vector<size_t> shuffle_order(MT19937& mt, size_t n) {
@@ -242,10 +242,10 @@ std::vector<size_t> shuffle_order(MT19937& mt, size_t n) {
     return idx;
 }
 
-std::vector<size_t> sample_indices(MT19937& mt, size_t n, int64_t k) {
+std::vector<uint64_t> sample_indices(MT19937& mt, uint64_t n, int64_t k) {
     if (k < 0 || static_cast<uint64_t>(k) > n)
         throw Error("ValueError", "Sample larger than population or is negative");
-    std::vector<size_t> result(static_cast<size_t>(k));
+    std::vector<uint64_t> result(static_cast<size_t>(k));
     double setsize = 21;
     if (k > 5) {
         // 4 ** ceil(log(k * 3, 4)); math.log(x, base) is log(x) / log(base) in doubles.
@@ -253,18 +253,18 @@ std::vector<size_t> sample_indices(MT19937& mt, size_t n, int64_t k) {
         setsize += std::pow(4.0, e);
     }
     if (static_cast<double>(n) <= setsize) {
-        std::vector<size_t> pool(n);
-        for (size_t i = 0; i < n; i++) pool[i] = i;
+        std::vector<uint64_t> pool(static_cast<size_t>(n)); // n <= setsize: small
+        for (size_t i = 0; i < pool.size(); i++) pool[i] = i;
         for (size_t i = 0; i < result.size(); i++) {
             size_t j = static_cast<size_t>(randbelow(mt, n - i));
             result[i] = pool[j];
-            pool[j] = pool[n - i - 1];
+            pool[j] = pool[static_cast<size_t>(n - i - 1)];
         }
     } else {
-        std::unordered_set<size_t> selected;
+        std::unordered_set<uint64_t> selected;
         for (size_t i = 0; i < result.size(); i++) {
-            size_t j = static_cast<size_t>(randbelow(mt, n));
-            while (selected.count(j)) j = static_cast<size_t>(randbelow(mt, n));
+            uint64_t j = randbelow(mt, n);
+            while (selected.count(j)) j = randbelow(mt, n);
             selected.insert(j);
             result[i] = j;
         }
@@ -272,7 +272,7 @@ std::vector<size_t> sample_indices(MT19937& mt, size_t n, int64_t k) {
     return result;
 }
 
-std::vector<size_t> sample_counts(MT19937& mt, const std::vector<int64_t>& counts, int64_t k) {
+std::vector<uint64_t> sample_counts(MT19937& mt, const std::vector<int64_t>& counts, int64_t k) {
     std::vector<int64_t> cum;
     int64_t s = 0;
     for (auto c : counts) cum.push_back(s += c);
@@ -280,33 +280,34 @@ std::vector<size_t> sample_counts(MT19937& mt, const std::vector<int64_t>& count
     int64_t total = cum.back();
     cum.pop_back();
     if (total <= 0) throw Error("ValueError", "Total of counts must be greater than zero");
-    auto sel = sample_indices(mt, static_cast<size_t>(total), k);
-    std::vector<size_t> out;
+    auto sel = sample_indices(mt, static_cast<uint64_t>(total), k);
+    std::vector<uint64_t> out;
     out.reserve(sel.size());
     for (auto v : sel) {
         auto it = std::upper_bound(cum.begin(), cum.end(), static_cast<int64_t>(v));
-        out.push_back(static_cast<size_t>(it - cum.begin()));
+        out.push_back(static_cast<uint64_t>(it - cum.begin()));
     }
     return out;
 }
 
-std::vector<size_t> choices_uniform(MT19937& mt, size_t n, int64_t k) {
-    std::vector<size_t> out;
+std::vector<uint64_t> choices_uniform(MT19937& mt, uint64_t n, int64_t k) {
+    std::vector<uint64_t> out;
     double nf = static_cast<double>(n);
-    for (int64_t i = 0; i < k; i++) out.push_back(static_cast<size_t>(std::floor(random(mt) * nf)));
+    for (int64_t i = 0; i < k; i++)
+        out.push_back(static_cast<uint64_t>(std::floor(random(mt) * nf)));
     return out;
 }
 
-std::vector<size_t> choices_cum(MT19937& mt, const std::vector<double>& cum, int64_t k) {
+std::vector<uint64_t> choices_cum(MT19937& mt, const std::vector<double>& cum, int64_t k) {
     if (cum.empty()) throw Error("IndexError", "list index out of range");
     double total = cum.back() + 0.0;
     if (total <= 0.0) throw Error("ValueError", "Total of weights must be greater than zero");
     if (!std::isfinite(total)) throw Error("ValueError", "Total of weights must be finite");
-    std::vector<size_t> out;
+    std::vector<uint64_t> out;
     auto hi = cum.begin() + static_cast<std::ptrdiff_t>(cum.size() - 1);
     for (int64_t i = 0; i < k; i++) {
         double x = random(mt) * total;
-        out.push_back(static_cast<size_t>(std::upper_bound(cum.begin(), hi, x) - cum.begin()));
+        out.push_back(static_cast<uint64_t>(std::upper_bound(cum.begin(), hi, x) - cum.begin()));
     }
     return out;
 }

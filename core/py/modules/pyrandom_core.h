@@ -61,7 +61,8 @@ int64_t randrange(MT19937& mt, int64_t start, int64_t stop, int64_t step = 1);
 int64_t randint(MT19937& mt, int64_t a, int64_t b); // randrange(a, b + 1); needs b < INT64_MAX
 
 // ---- sequence methods: return indices into the population ----
-size_t choice_index(MT19937& mt, size_t n); // IndexError on n == 0
+// (64-bit sizes: populations such as range(2**40) are legal even where size_t is 32-bit.)
+uint64_t choice_index(MT19937& mt, uint64_t n); // IndexError on n == 0
 // shuffle: result[i] is the original index of the element that ends up at position i.
 std::vector<size_t> shuffle_order(MT19937& mt, size_t n);
 template <class T> void shuffle(MT19937& mt, std::vector<T>& x) {
@@ -72,13 +73,13 @@ template <class T> void shuffle(MT19937& mt, std::vector<T>& x) {
 }
 // sample(population of size n, k): indices in selection order (pool or set algorithm,
 // chosen by CPython's size rule).
-std::vector<size_t> sample_indices(MT19937& mt, size_t n, int64_t k);
+std::vector<uint64_t> sample_indices(MT19937& mt, uint64_t n, int64_t k);
 // sample(population, k, counts=counts): indices into the population.
-std::vector<size_t> sample_counts(MT19937& mt, const std::vector<int64_t>& counts, int64_t k);
+std::vector<uint64_t> sample_counts(MT19937& mt, const std::vector<int64_t>& counts, int64_t k);
 // choices(population of size n, k=k) without weights.
-std::vector<size_t> choices_uniform(MT19937& mt, size_t n, int64_t k);
+std::vector<uint64_t> choices_uniform(MT19937& mt, uint64_t n, int64_t k);
 // choices(..., cum_weights=cum, k=k); with weights=w pass the running sums of w.
-std::vector<size_t> choices_cum(MT19937& mt, const std::vector<double>& cum_weights, int64_t k);
+std::vector<uint64_t> choices_cum(MT19937& mt, const std::vector<double>& cum_weights, int64_t k);
 
 // ---- real-valued distributions ----
 double uniform(MT19937& mt, double a, double b);

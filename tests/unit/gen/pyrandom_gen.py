@@ -10,7 +10,7 @@ out = []
 def emit(s): out.append(s)
 
 def dl(xs): return "{" + ", ".join(float(x).hex() for x in xs) + "}"
-def il(xs): return "{" + ", ".join(str(int(x)) + ("LL" if abs(x) > 2**31 else "") for x in xs) + "}"
+def il(xs): return "{" + ", ".join(str(int(x)) + ("ULL" if abs(x) > 2**31 else "") for x in xs) + "}"
 def words(n, count=0):
     w = []
     while n or len(w) < count:
@@ -121,22 +121,22 @@ for m in [0, 1, 2, 5, 10, 52]:
     body += "    CHECK(shuffle_order(mt, %d) == std::vector<size_t>%s);\n" % (m, il(x))
 for m, k in [(5, 0), (5, 5), (10, 3), (20, 6), (40, 10), (45, 10), (100, 10), (100, 30), (10000, 8), (10**6, 50), (2**40, 5), (7, 7)]:
     x = random.sample(range(m), k)
-    body += "    CHECK(sample_indices(mt, %dULL, %d) == std::vector<size_t>%s);\n" % (m, k, il(x))
+    body += "    CHECK(sample_indices(mt, %dULL, %d) == std::vector<uint64_t>%s);\n" % (m, k, il(x))
 x = random.sample(["a", "b", "c"], 6, counts=[3, 1, 2])
-body += "    CHECK(sample_counts(mt, {3, 1, 2}, 6) == std::vector<size_t>%s);\n" % il([ord(c) - 97 for c in x])
+body += "    CHECK(sample_counts(mt, {3, 1, 2}, 6) == std::vector<uint64_t>%s);\n" % il([ord(c) - 97 for c in x])
 x = random.sample(range(4), 5, counts=[100, 0, 1, 50])
-body += "    CHECK(sample_counts(mt, {100, 0, 1, 50}, 5) == std::vector<size_t>%s);\n" % il(x)
+body += "    CHECK(sample_counts(mt, {100, 0, 1, 50}, 5) == std::vector<uint64_t>%s);\n" % il(x)
 for m, k in [(3, 10), (1, 3), (100, 5)]:
     x = random.choices(range(m), k=k)
-    body += "    CHECK(choices_uniform(mt, %d, %d) == std::vector<size_t>%s);\n" % (m, k, il(x))
+    body += "    CHECK(choices_uniform(mt, %d, %d) == std::vector<uint64_t>%s);\n" % (m, k, il(x))
 for w, k in [([1, 2, 3], 10), ([0.1, 0.0, 0.7, 0.2], 8), ([5], 3)]:
     x = random.choices(range(len(w)), weights=w, k=k)
     cum = []; s = 0
     for v in w:
         s += v; cum.append(s)
-    body += "    CHECK(choices_cum(mt, std::vector<double>%s, %d) == std::vector<size_t>%s);\n" % (dl(cum), k, il(x))
+    body += "    CHECK(choices_cum(mt, std::vector<double>%s, %d) == std::vector<uint64_t>%s);\n" % (dl(cum), k, il(x))
 x = random.choices(range(3), cum_weights=[1, 1, 4], k=6)
-body += "    CHECK(choices_cum(mt, {1.0, 1.0, 4.0}, 6) == std::vector<size_t>%s);\n" % il(x)
+body += "    CHECK(choices_cum(mt, {1.0, 1.0, 4.0}, 6) == std::vector<uint64_t>%s);\n" % il(x)
 case("sequences", body)
 
 # generic shuffle of a vector
