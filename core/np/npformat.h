@@ -52,8 +52,8 @@ std::string float64_repr(double x);
 inline std::string float64_str(double x) { return float64_repr(x); }
 std::string int64_str(int64_t x);
 inline std::string bool_str(bool x) { return x ? "True" : "False"; }
-// CPython's repr(str) (quote choice and escapes); printability of non-ASCII characters is
-// approximated by Unicode ranges (controls, separators, format and private-use characters).
+// CPython 3.11's repr(str): quote choice, escapes, and str.isprintable() from a generated
+// Unicode 14.0 table.
 std::string py_str_repr(const std::u32string& s);
 std::string utf8_encode(const std::u32string& s);
 
