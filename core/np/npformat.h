@@ -31,7 +31,9 @@ struct PrintArray {
 };
 
 struct PrintOptions {
-    int precision = 8; // np.set_printoptions(precision=); -1 means None (shortest digits)
+    // np.set_printoptions(precision=). Note NumPy's set_printoptions(precision=None) leaves the
+    // value unchanged; -1 here means "no cut-off" (shortest digits), as array2string allows.
+    int precision = 8;
     bool suppress = false;
     int linewidth = 75;
     int64_t threshold = 1000;

@@ -176,7 +176,7 @@ TEST_CASE("pyrandom 24: seed float -2.25", "[pyrandom]") {
     CHECK(draws(mt, 3) == std::vector<double>{0x1.d8e4cb888f08ep-1, 0x1.f3d3b1e39ba98p-3, 0x1.9e4da2759df80p-7});
 }
 
-TEST_CASE("pyrandom 25: getrandbits", "[pyrandom]") {
+TEST_CASE("pyrandom 17: getrandbits", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     seed_int(mt, 7);
@@ -197,9 +197,15 @@ TEST_CASE("pyrandom 25: getrandbits", "[pyrandom]") {
     CHECK(getrandbits64(mt, 32) == 958804057uLL);
     CHECK(getrandbits64(mt, 40) == 689903285048uLL);
     CHECK(getrandbits64(mt, 64) == 17482144350526720241uLL);
+    CHECK(randbytes(mt, 0) == std::string("", 0));
+    CHECK(randbytes(mt, 1) == std::string("\x0f", 1));
+    CHECK(randbytes(mt, 3) == std::string("\x04\xbd\x93", 3));
+    CHECK(randbytes(mt, 4) == std::string("\xf5\x0a\xe6\x95", 4));
+    CHECK(randbytes(mt, 5) == std::string("\x14\xda\x8c\x65\x0c", 5));
+    CHECK(randbytes(mt, 16) == std::string("\xcc\xda\xeb\xf9\x90\xd1\x98\x38\xb0\xd7\xec\x0b\x3e\x97\x81\x8e", 16));
 }
 
-TEST_CASE("pyrandom 26: randbelow", "[pyrandom]") {
+TEST_CASE("pyrandom 18: randbelow", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     seed_int(mt, 99);
@@ -219,7 +225,7 @@ TEST_CASE("pyrandom 26: randbelow", "[pyrandom]") {
     CHECK(randbelow_words(mt, std::vector<uint32_t>{0u, 3119866112u, 1554300843u, 1663693251u, 29u}) == std::vector<uint32_t>{1455163851u, 356334143u, 4066728729u, 3078117160u, 16u});
 }
 
-TEST_CASE("pyrandom 27: randrange randint", "[pyrandom]") {
+TEST_CASE("pyrandom 19: randrange randint", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     seed_int(mt, 2024);
@@ -249,7 +255,7 @@ TEST_CASE("pyrandom 27: randrange randint", "[pyrandom]") {
     CHECK(randint(mt, 1LL, 100LL) == 94LL);
 }
 
-TEST_CASE("pyrandom 28: randrange(mt, 0)", "[pyrandom]") {
+TEST_CASE("pyrandom 20: randrange(mt, 0)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -261,7 +267,7 @@ TEST_CASE("pyrandom 28: randrange(mt, 0)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 29: randrange(mt, 5, 5, 1)", "[pyrandom]") {
+TEST_CASE("pyrandom 21: randrange(mt, 5, 5, 1)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -273,7 +279,7 @@ TEST_CASE("pyrandom 29: randrange(mt, 5, 5, 1)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 30: randrange(mt, 5, 2, 1)", "[pyrandom]") {
+TEST_CASE("pyrandom 22: randrange(mt, 5, 2, 1)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -285,7 +291,7 @@ TEST_CASE("pyrandom 30: randrange(mt, 5, 2, 1)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 31: randint(mt, 5, 3)", "[pyrandom]") {
+TEST_CASE("pyrandom 23: randint(mt, 5, 3)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -297,7 +303,7 @@ TEST_CASE("pyrandom 31: randint(mt, 5, 3)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 32: randrange(mt, 0, 10, 0)", "[pyrandom]") {
+TEST_CASE("pyrandom 24: randrange(mt, 0, 10, 0)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -309,7 +315,7 @@ TEST_CASE("pyrandom 32: randrange(mt, 0, 10, 0)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 33: randrange(mt, 0, 10, -1)", "[pyrandom]") {
+TEST_CASE("pyrandom 25: randrange(mt, 0, 10, -1)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -321,7 +327,7 @@ TEST_CASE("pyrandom 33: randrange(mt, 0, 10, -1)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 34: choice_index(mt, 0)", "[pyrandom]") {
+TEST_CASE("pyrandom 26: choice_index(mt, 0)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -333,7 +339,7 @@ TEST_CASE("pyrandom 34: choice_index(mt, 0)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 35: sample_indices(mt, 3, 4)", "[pyrandom]") {
+TEST_CASE("pyrandom 27: sample_indices(mt, 3, 4)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -345,7 +351,7 @@ TEST_CASE("pyrandom 35: sample_indices(mt, 3, 4)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 36: sample_indices(mt, 3, -1)", "[pyrandom]") {
+TEST_CASE("pyrandom 28: sample_indices(mt, 3, -1)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -357,7 +363,7 @@ TEST_CASE("pyrandom 36: sample_indices(mt, 3, -1)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 37: getrandbits_words(mt, -1)", "[pyrandom]") {
+TEST_CASE("pyrandom 29: getrandbits_words(mt, -1)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -369,7 +375,7 @@ TEST_CASE("pyrandom 37: getrandbits_words(mt, -1)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 38: choices_cum(mt, {0.0, 0.0}, 1)", "[pyrandom]") {
+TEST_CASE("pyrandom 30: choices_cum(mt, {0.0, 0.0}, 1)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -381,7 +387,7 @@ TEST_CASE("pyrandom 38: choices_cum(mt, {0.0, 0.0}, 1)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 39: choices_cum(mt, {1.0, INFINITY}, 1)", "[pyrandom]") {
+TEST_CASE("pyrandom 31: choices_cum(mt, {1.0, INFINITY}, 1)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -393,7 +399,7 @@ TEST_CASE("pyrandom 39: choices_cum(mt, {1.0, INFINITY}, 1)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 40: gammavariate(mt, 0.0, 1.0)", "[pyrandom]") {
+TEST_CASE("pyrandom 32: gammavariate(mt, 0.0, 1.0)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -405,7 +411,7 @@ TEST_CASE("pyrandom 40: gammavariate(mt, 0.0, 1.0)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 41: expovariate(mt, 0.0)", "[pyrandom]") {
+TEST_CASE("pyrandom 33: expovariate(mt, 0.0)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -417,7 +423,7 @@ TEST_CASE("pyrandom 41: expovariate(mt, 0.0)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 42: sample_counts(mt, {0, 0}, 1)", "[pyrandom]") {
+TEST_CASE("pyrandom 34: sample_counts(mt, {0, 0}, 1)", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     try {
@@ -429,7 +435,7 @@ TEST_CASE("pyrandom 42: sample_counts(mt, {0, 0}, 1)", "[pyrandom]") {
     }
 }
 
-TEST_CASE("pyrandom 43: sequences", "[pyrandom]") {
+TEST_CASE("pyrandom 35: sequences", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     seed_int(mt, 31337);
@@ -466,7 +472,7 @@ TEST_CASE("pyrandom 43: sequences", "[pyrandom]") {
     CHECK(choices_cum(mt, {1.0, 1.0, 4.0}, 6) == std::vector<uint64_t>{2, 2, 0, 2, 0, 2});
 }
 
-TEST_CASE("pyrandom 44: shuffle template", "[pyrandom]") {
+TEST_CASE("pyrandom 36: shuffle template", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     seed_int(mt, 5);
@@ -475,7 +481,7 @@ TEST_CASE("pyrandom 44: shuffle template", "[pyrandom]") {
     CHECK(std::string(v.begin(), v.end()) == "gdbahcfe");
 }
 
-TEST_CASE("pyrandom 45: distributions", "[pyrandom]") {
+TEST_CASE("pyrandom 37: distributions", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     seed_int(mt, 123);
@@ -535,7 +541,7 @@ TEST_CASE("pyrandom 45: distributions", "[pyrandom]") {
     CHECK(pyrandom::random(mt) == 0x1.00720f0548b30p-4);
 }
 
-TEST_CASE("pyrandom 46: state roundtrip", "[pyrandom]") {
+TEST_CASE("pyrandom 38: state roundtrip", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     seed_int(mt, 1);
@@ -545,7 +551,7 @@ TEST_CASE("pyrandom 46: state roundtrip", "[pyrandom]") {
     CHECK(pyrandom::random(mt) == a);
 }
 
-TEST_CASE("pyrandom 47: sha512", "[pyrandom]") {
+TEST_CASE("pyrandom 39: sha512", "[pyrandom]") {
     MT19937 mt;
     std::optional<double> gn;
     { std::string m("", 0); auto d = sha512(reinterpret_cast<const uint8_t*>(m.data()), m.size()); std::array<uint8_t, 64> e{207, 131, 225, 53, 126, 239, 184, 189, 241, 84, 40, 80, 214, 109, 128, 7, 214, 32, 228, 5, 11, 87, 21, 220, 131, 244, 169, 33, 211, 108, 233, 206, 71, 208, 209, 60, 93, 133, 242, 176, 255, 131, 24, 210, 135, 126, 236, 47, 99, 185, 49, 189, 71, 65, 122, 129, 165, 56, 50, 122, 249, 39, 218, 62}; CHECK(d == e); }

@@ -148,6 +148,15 @@ std::vector<uint32_t> getrandbits_words(MT19937& mt, int64_t k) {
     return out;
 }
 
+std::string randbytes(MT19937& mt, int64_t n) {
+    if (n < 0) throw Error("ValueError", "number of bits must be non-negative");
+    auto words = getrandbits_words(mt, n * 8);
+    std::string out;
+    for (int64_t i = 0; i < n; i++)
+        out += static_cast<char>(words[static_cast<size_t>(i / 4)] >> (8 * (i % 4)));
+    return out;
+}
+
 uint64_t getrandbits64(MT19937& mt, int k) {
     if (k < 0) throw Error("ValueError", "number of bits must be non-negative");
     if (k == 0) return 0;

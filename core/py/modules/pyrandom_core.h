@@ -50,6 +50,8 @@ inline double random(MT19937& mt) { return mt.genrand_res53(); }
 std::vector<uint32_t> getrandbits_words(MT19937& mt, int64_t k);
 // getrandbits(k) for 0 <= k <= 64.
 uint64_t getrandbits64(MT19937& mt, int k);
+// randbytes(n): getrandbits(n * 8) as n little-endian bytes. Throws ValueError for n < 0.
+std::string randbytes(MT19937& mt, int64_t n);
 // _randbelow(n) for 1 <= n < 2^64.
 uint64_t randbelow(MT19937& mt, uint64_t n);
 // _randbelow(n) for an arbitrary positive int given as little-endian 32-bit words.

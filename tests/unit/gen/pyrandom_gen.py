@@ -60,6 +60,9 @@ for k in [0, 1, 5, 31, 32, 33, 63, 64, 65, 100, 128, 200]:
 for k in [1, 17, 32, 40, 64]:
     v = random.getrandbits(k)
     body += "    CHECK(getrandbits64(mt, %d) == %duLL);\n" % (k, v)
+for n in [0, 1, 3, 4, 5, 16]:
+    v = random.randbytes(n)
+    body += "    CHECK(randbytes(mt, %d) == std::string(%s, %d));\n" % (n, cstr(v), n)
 case("getrandbits", body)
 
 # randbelow via randrange, incl. big
