@@ -1,0 +1,41 @@
+// Compiled code objects and the compiler entry point.
+#pragma once
+#include "py/ast.h"
+#include "py/object.h"
+#include "py/opcodes.h"
+#include <string>
+#include <vector>
+
+namespace lmpy {
+
+struct Code : Obj {
+    std::vector<uint32_t> ops;
+    std::vector<int> lines; // source line per instruction
+    std::vector<Value> consts;
+    std::vector<Str*> names;    // interned (kept alive by the intern table)
+    std::vector<Str*> varnames; // local slot names; params first
+    std::vector<Str*> cellnames, freenames;
+    std::vector<int> cell_param; // per cellvar: the parameter slot it starts from, or -1
+    int nargs = 0;               // positional parameters
+    int nposonly = 0;
+    int nkwonly = 0;
+    bool varargs = false, varkw = false;
+    bool generator = false;
+    bool is_class_body = false;
+    bool is_module = false;
+    int nlocals = 0;
+    int stacksize = 0;
+    int firstline = 0;
+    std::string name, qualname, filename;
+    explicit Code(Type* t) : Obj(t) {}
+    int ncells() const { return int(cellnames.size() + freenames.size()); }
+};
+
+inline OpCode op_of(uint32_t w) { return OpCode(w & 0xff); }
+inline uint32_t arg_of(uint32_t w) { return w >> 8; }
+
+struct VM;
+// Compiles a parsed module; throws SyntaxErr for errors found at compile time.
+Code* compile_module(VM& vm, Ast& ast, const std::string& filename);
+
+} // namespace lmpy

@@ -1,0 +1,112 @@
+// The public Interpreter (api.h): parse, compile, run in the persistent __main__ namespace, and
+// turn every failure (Python exception, syntax error, C++ allocation failure) into a RunResult.
+#include "py/api.h"
+#include "py/runtime.h"
+#include <new>
+#include <sstream>
+
+namespace lmpy {
+
+struct Interpreter::Impl {
+    std::unique_ptr<VM> vm;
+    std::function<void(std::string_view)> sink;
+    Impl() : vm(new VM) {}
+};
+
+Interpreter::Interpreter() : impl_(new Impl) {}
+Interpreter::~Interpreter() = default;
+
+void Interpreter::set_output(std::function<void(std::string_view)> sink) {
+    impl_->sink = sink;
+    impl_->vm->out = std::move(sink);
+}
+
+void Interpreter::reset() {
+    impl_->vm.reset(new VM);
+    impl_->vm->out = impl_->sink;
+}
+
+void Interpreter::request_interrupt() { impl_->vm->interrupt = 1; }
+
+std::string Interpreter::figures_json() const { return impl_->vm->figures; }
+
+static std::string source_line(std::string_view src, int line) {
+    int cur = 1;
+    size_t i = 0;
+    while (cur < line && i < src.size()) {
+        if (src[i] == '\n') ++cur;
+        ++i;
+    }
+    size_t e = src.find('\n', i);
+    return std::string(src.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i));
+}
+
+RunResult Interpreter::run(std::string_view source, std::string_view filename) {
+    VM& vm = *impl_->vm;
+    RunResult r;
+    vm.outbuf.clear();
+    vm.figures = "[]";
+    vm.interrupt = 0;
+    std::string src(source);
+    Ast ast;
+    Code* code = nullptr;
+    try {
+        parse_module(src, ast);
+        code = compile_module(vm, ast, std::string(filename));
+    } catch (SyntaxErr& e) {
+        r.ok = false;
+        r.error.type = e.indentation ? "IndentationError" : "SyntaxError";
+        r.error.message = e.msg;
+        r.error.line = e.line;
+        std::string text = source_line(source, e.line);
+        size_t lead = text.find_first_not_of(" \t");
+        std::string shown = lead == std::string::npos ? "" : text.substr(lead);
+        while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\r')) shown.pop_back();
+        std::ostringstream tb;
+        tb << "  File \"" << filename << "\", line " << e.line << "\n";
+        if (!shown.empty()) {
+            tb << "    " << shown << "\n";
+            int caret = e.col - int(lead == std::string::npos ? 0 : lead);
+            if (caret < 1) caret = 1;
+            tb << "    " << std::string(caret - 1, ' ') << "^\n";
+        }
+        tb << r.error.type << ": " << e.msg << "\n";
+        r.error.traceback = tb.str();
+        return r;
+    }
+    Value codev(static_cast<Obj*>(code));
+    decref(code);
+    Dict* globals = vm.main_module.as<Module>()->globals;
+    Value g(static_cast<Obj*>(globals));
+    if (!dict_find_str(globals, vm.n.__builtins__))
+        dict_set(vm, globals, Value(vm.n.__builtins__), vm.builtins);
+    try {
+        try {
+            vm.run_code(code, g, Value());
+        } catch (std::bad_alloc&) {
+            vm.raise(vm.t.MemoryError, "");
+        }
+    } catch (PyExc& e) {
+        r.ok = false;
+        Type* ty = vm.type_of(e.exc);
+        r.error.type = ty->name;
+        try {
+            r.error.message = exc_message(vm, e.exc);
+        } catch (...) {
+            r.error.message = "";
+        }
+        ExcObj* eo = static_cast<ExcObj*>(e.exc.o);
+        for (auto& f : eo->tb)
+            if (f.file == filename) {
+                r.error.line = f.line;
+                break;
+            }
+        r.error.traceback = format_traceback(vm, e.exc);
+    }
+    vm.handling.clear();
+    r.out = std::move(vm.outbuf);
+    vm.outbuf.clear();
+    return r;
+}
+
+} // namespace lmpy

@@ -1,0 +1,1090 @@
+// Methods of the builtin containers and str. Natives receive self as a[0].
+#include "py/numfmt.h"
+#include "py/runtime.h"
+#include <algorithm>
+#include <cmath>
+
+namespace lmpy {
+
+void sort_values(VM& vm, std::vector<Value>& items, const Value* key, bool reverse);
+void dict_update_from(VM& vm, Dict* d, const Value& src);
+Value make_seq_iter(VM& vm, const Value& v, int kind);
+
+#define NATIVE(name) static Value name(VM& vm, Args& a)
+#define SELF_STR (a[0].as<Str>()->s)
+
+static Str* arg_str(VM& vm, const Value& v, const char* what) {
+    if (!v.is_obj() || v.o->type != vm.t.str)
+        vm.type_error(std::string(what) + " arg must be None or str");
+    return v.as<Str>();
+}
+static void need(VM& vm, Args& a, const char* name, int min, int max) {
+    // a[0] is self
+    int n = a.n - 1;
+    if (n < min || n > max) {
+        if (min == max)
+            vm.type_error(std::string(name) + "() takes exactly " +
+                          (min == 1 ? "one argument" : std::to_string(min) + " arguments") + " (" +
+                          std::to_string(n) + " given)");
+        if (n < min)
+            vm.type_error(std::string(name) + " expected at least " + std::to_string(min) +
+                          " argument" + (min == 1 ? "" : "s") + ", got " + std::to_string(n));
+        vm.type_error(std::string(name) + " expected at most " + std::to_string(max) + " argument" +
+                      (max == 1 ? "" : "s") + ", got " + std::to_string(n));
+    }
+}
+
+// ------------------------------------------------------------------------------ str
+static bool is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x1c ||
+           c == 0x1d || c == 0x1e || c == 0x1f;
+}
+
+NATIVE(str_split) {
+    const std::string& s = SELF_STR;
+    const Value* sepv = a.n > 1 ? &a[1] : a.kw(vm.n.sep);
+    const Value* maxv = a.n > 2 ? &a[2] : a.kw(vm.intern("maxsplit"));
+    int64_t maxsplit = maxv ? vm.to_index(*maxv) : -1;
+    std::vector<Value> out;
+    if (!sepv || sepv->is_none()) {
+        size_t i = 0, n = s.size();
+        while (true) {
+            while (i < n && is_space(s[i])) ++i;
+            if (i >= n) break;
+            if (maxsplit >= 0 && int64_t(out.size()) >= maxsplit) {
+                size_t e = n;
+                while (e > i && is_space(s[e - 1])) --e;
+                out.push_back(vm.str(s.substr(i, e - i)));
+                break;
+            }
+            size_t j = i;
+            while (j < n && !is_space(s[j])) ++j;
+            out.push_back(vm.str(s.substr(i, j - i)));
+            i = j;
+        }
+        return vm.new_list(std::move(out));
+    }
+    const std::string& sep = arg_str(vm, *sepv, "sep")->s;
+    if (sep.empty()) vm.value_error("empty separator");
+    size_t i = 0;
+    while (true) {
+        if (maxsplit >= 0 && int64_t(out.size()) >= maxsplit) break;
+        size_t j = s.find(sep, i);
+        if (j == std::string::npos) break;
+        out.push_back(vm.str(s.substr(i, j - i)));
+        i = j + sep.size();
+    }
+    out.push_back(vm.str(s.substr(i)));
+    return vm.new_list(std::move(out));
+}
+NATIVE(str_rsplit) {
+    const std::string& s = SELF_STR;
+    const Value* sepv = a.n > 1 ? &a[1] : a.kw(vm.n.sep);
+    const Value* maxv = a.n > 2 ? &a[2] : a.kw(vm.intern("maxsplit"));
+    int64_t maxsplit = maxv ? vm.to_index(*maxv) : -1;
+    if (maxsplit < 0) {
+        Args b = a;
+        return str_split(vm, b);
+    }
+    std::vector<Value> out;
+    if (!sepv || sepv->is_none()) {
+        int64_t e = int64_t(s.size());
+        while (true) {
+            while (e > 0 && is_space(s[e - 1])) --e;
+            if (e <= 0) break;
+            if (int64_t(out.size()) >= maxsplit) {
+                int64_t b = 0;
+                while (b < e && is_space(s[b])) ++b;
+                out.push_back(vm.str(s.substr(b, e - b)));
+                break;
+            }
+            int64_t j = e;
+            while (j > 0 && !is_space(s[j - 1])) --j;
+            out.push_back(vm.str(s.substr(j, e - j)));
+            e = j;
+        }
+    } else {
+        const std::string& sep = arg_str(vm, *sepv, "sep")->s;
+        if (sep.empty()) vm.value_error("empty separator");
+        size_t end = s.size();
+        while (int64_t(out.size()) < maxsplit) {
+            if (end < sep.size()) break;
+            size_t j = s.rfind(sep, end - sep.size());
+            if (j == std::string::npos) break;
+            out.push_back(vm.str(s.substr(j + sep.size(), end - j - sep.size())));
+            end = j;
+        }
+        out.push_back(vm.str(s.substr(0, end)));
+    }
+    std::reverse(out.begin(), out.end());
+    return vm.new_list(std::move(out));
+}
+NATIVE(str_join) {
+    need(vm, a, "join", 1, 1);
+    const std::string& sep = SELF_STR;
+    std::string out;
+    int64_t i = 0;
+    vm.iterate(a[1], [&](const Value& v) {
+        if (!v.is_obj() || v.o->type != vm.t.str)
+            vm.type_error("sequence item " + std::to_string(i) + ": expected str instance, " +
+                          vm.type_name(v) + " found");
+        if (i++) out += sep;
+        out += v.as<Str>()->s;
+    });
+    return vm.str(std::move(out));
+}
+static std::string map_ascii(const std::string& s, int (*f)(int)) {
+    std::string r = s;
+    for (auto& c : r)
+        if ((unsigned char)c < 0x80) c = char(f(c));
+    return r;
+}
+// Case mapping for the common non-ASCII ranges (Latin-1, Latin Extended-A, Greek, Cyrillic).
+static char32_t cp_lower(char32_t c) {
+    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 &&
+        c != 0x17F) {
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+            return (c % 2 == 1) ? c + 1 : c;
+        return (c % 2 == 0) ? c + 1 : c;
+    }
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
+    if (c >= 0x410 && c <= 0x42F) return c + 32;
+    if (c >= 0x400 && c <= 0x40F) return c + 80;
+    return c;
+}
+static char32_t cp_upper(char32_t c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
+    if (c == 0xFF) return 0x178;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 &&
+        c != 0x17F) {
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+            return (c % 2 == 0) ? c - 1 : c;
+        return (c % 2 == 1) ? c - 1 : c;
+    }
+    if (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) return c - 32;
+    if (c == 0x3C2) return 0x3A3;
+    if (c >= 0x430 && c <= 0x44F) return c - 32;
+    if (c >= 0x450 && c <= 0x45F) return c - 80;
+    return c;
+}
+static bool cp_isalpha(char32_t c) {
+    if (c < 0x80) return (c | 32) - 'a' < 26u;
+    return cp_lower(c) != c || cp_upper(c) != c || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7A3) || c == 0xDF;
+}
+static std::string map_cp(const std::string& s, char32_t (*f)(char32_t)) {
+    bool ascii = true;
+    for (unsigned char c : s)
+        if (c >= 0x80) ascii = false;
+    if (ascii) {
+        std::string r = s;
+        for (auto& c : r) c = char(f(char32_t((unsigned char)c)));
+        return r;
+    }
+    std::u32string u = to_u32(s);
+    for (auto& c : u) {
+        if (c == 0xDF && f == cp_upper) continue;
+        c = f(c);
+    }
+    std::string r = from_u32(u);
+    if (f == cp_upper) {
+        size_t p;
+        while ((p = r.find("\xC3\x9F")) != std::string::npos) r.replace(p, 2, "SS");
+    }
+    return r;
+}
+NATIVE(str_lower) { return vm.str(map_cp(SELF_STR, cp_lower)); }
+NATIVE(str_upper) { return vm.str(map_cp(SELF_STR, cp_upper)); }
+NATIVE(str_casefold) { return vm.str(map_cp(SELF_STR, cp_lower)); }
+NATIVE(str_capitalize) {
+    std::u32string u = to_u32(SELF_STR);
+    for (size_t i = 0; i < u.size(); ++i) u[i] = i == 0 ? cp_upper(u[i]) : cp_lower(u[i]);
+    return vm.str(from_u32(u));
+}
+NATIVE(str_title) {
+    std::u32string u = to_u32(SELF_STR);
+    bool prev = false;
+    for (auto& c : u) {
+        bool alpha = cp_isalpha(c);
+        c = alpha ? (prev ? cp_lower(c) : cp_upper(c)) : c;
+        prev = alpha;
+    }
+    return vm.str(from_u32(u));
+}
+NATIVE(str_swapcase) {
+    std::u32string u = to_u32(SELF_STR);
+    for (auto& c : u) c = cp_lower(c) != c ? cp_lower(c) : cp_upper(c);
+    return vm.str(from_u32(u));
+}
+static Value strip_impl(VM& vm, Args& a, bool left, bool right) {
+    const std::string& s = SELF_STR;
+    size_t b = 0, e = s.size();
+    if (a.n > 1 && !a[1].is_none()) {
+        std::u32string chars = to_u32(arg_str(vm, a[1], "strip")->s);
+        std::u32string u = to_u32(s);
+        size_t i = 0, j = u.size();
+        if (left)
+            while (i < j && chars.find(u[i]) != std::u32string::npos) ++i;
+        if (right)
+            while (j > i && chars.find(u[j - 1]) != std::u32string::npos) --j;
+        return vm.str(from_u32(u.substr(i, j - i)));
+    }
+    if (left)
+        while (b < e && is_space(s[b])) ++b;
+    if (right)
+        while (e > b && is_space(s[e - 1])) --e;
+    return vm.str(s.substr(b, e - b));
+}
+NATIVE(str_strip) { return strip_impl(vm, a, true, true); }
+NATIVE(str_lstrip) { return strip_impl(vm, a, true, false); }
+NATIVE(str_rstrip) { return strip_impl(vm, a, false, true); }
+NATIVE(str_replace) {
+    need(vm, a, "replace", 2, 3);
+    const std::string& s = SELF_STR;
+    const std::string& old = arg_str(vm, a[1], "replace")->s;
+    const std::string& rep = arg_str(vm, a[2], "replace")->s;
+    int64_t count = a.n > 3 ? vm.to_index(a[3]) : -1;
+    std::string out;
+    if (old.empty()) {
+        std::u32string u = to_u32(s);
+        int64_t done = 0;
+        for (size_t i = 0; i <= u.size(); ++i) {
+            if (count < 0 || done < count) {
+                out += rep;
+                ++done;
+            }
+            if (i < u.size()) utf8_append(out, u[i]);
+        }
+        return vm.str(out);
+    }
+    size_t i = 0;
+    int64_t done = 0;
+    while (count < 0 || done < count) {
+        size_t j = s.find(old, i);
+        if (j == std::string::npos) break;
+        out.append(s, i, j - i);
+        out += rep;
+        i = j + old.size();
+        ++done;
+    }
+    out.append(s, i, std::string::npos);
+    return vm.str(std::move(out));
+}
+static bool affix(VM& vm, Args& a, bool start) {
+    const std::string& s = SELF_STR;
+    auto test = [&](const Value& p) {
+        if (!p.is_obj() || p.o->type != vm.t.str)
+            vm.type_error(std::string(start ? "startswith" : "endswith") +
+                          " first arg must be str or a tuple of str, not " + vm.type_name(p));
+        const std::string& x = p.as<Str>()->s;
+        if (x.size() > s.size()) return false;
+        return start ? s.compare(0, x.size(), x) == 0
+                     : s.compare(s.size() - x.size(), x.size(), x) == 0;
+    };
+    need(vm, a, start ? "startswith" : "endswith", 1, 3);
+    if (a[1].is_obj() && a[1].o->type == vm.t.tuple) {
+        for (auto& p : a[1].as<Tuple>()->items)
+            if (test(p)) return true;
+        return false;
+    }
+    return test(a[1]);
+}
+NATIVE(str_startswith) { return Value::boolean(affix(vm, a, true)); }
+NATIVE(str_endswith) { return Value::boolean(affix(vm, a, false)); }
+static int64_t byte_to_cp(const std::string& s, size_t b) {
+    int64_t n = 0;
+    for (size_t i = 0; i < b && i < s.size(); ++i)
+        if ((s[i] & 0xC0) != 0x80) ++n;
+    return n;
+}
+static int64_t find_impl(VM& vm, Args& a, bool rev) {
+    const std::string& s = SELF_STR;
+    const std::string& sub = arg_str(vm, a[1], "find")->s;
+    Str* self = a[0].as<Str>();
+    int64_t start = 0, end = self->len;
+    if (a.n > 2 && !a[2].is_none()) {
+        start = vm.to_index(a[2]);
+        if (start < 0) start = std::max<int64_t>(0, start + self->len);
+    }
+    if (a.n > 3 && !a[3].is_none()) {
+        end = vm.to_index(a[3]);
+        if (end < 0) end = std::max<int64_t>(0, end + self->len);
+    }
+    if (start > self->len || end < start) return -1;
+    std::string hay = str_slice(self, start, std::min(end, self->len), 1);
+    size_t p = rev ? hay.rfind(sub) : hay.find(sub);
+    if (p == std::string::npos) return -1;
+    (void)s;
+    return start + byte_to_cp(hay, p);
+}
+NATIVE(str_find) {
+    need(vm, a, "find", 1, 3);
+    return Value::integer(find_impl(vm, a, false));
+}
+NATIVE(str_rfind) {
+    need(vm, a, "rfind", 1, 3);
+    return Value::integer(find_impl(vm, a, true));
+}
+NATIVE(str_index) {
+    need(vm, a, "index", 1, 3);
+    int64_t r = find_impl(vm, a, false);
+    if (r < 0) vm.value_error("substring not found");
+    return Value::integer(r);
+}
+NATIVE(str_rindex) {
+    need(vm, a, "rindex", 1, 3);
+    int64_t r = find_impl(vm, a, true);
+    if (r < 0) vm.value_error("substring not found");
+    return Value::integer(r);
+}
+NATIVE(str_count) {
+    need(vm, a, "count", 1, 3);
+    const std::string& s = SELF_STR;
+    const std::string& sub = arg_str(vm, a[1], "count")->s;
+    if (sub.empty()) return Value::integer(a[0].as<Str>()->len + 1);
+    int64_t n = 0;
+    size_t i = 0;
+    while ((i = s.find(sub, i)) != std::string::npos) {
+        ++n;
+        i += sub.size();
+    }
+    return Value::integer(n);
+}
+template <class P> static Value str_pred(VM& vm, Args& a, P pred) {
+    std::u32string u = to_u32(SELF_STR);
+    if (u.empty()) return Value::boolean(false);
+    for (char32_t c : u)
+        if (!pred(c)) return Value::boolean(false);
+    return Value::boolean(true);
+}
+NATIVE(str_isdigit) {
+    return str_pred(vm, a, [](char32_t c) { return c >= '0' && c <= '9'; });
+}
+NATIVE(str_isalpha) { return str_pred(vm, a, cp_isalpha); }
+NATIVE(str_isalnum) {
+    return str_pred(vm, a, [](char32_t c) { return (c >= '0' && c <= '9') || cp_isalpha(c); });
+}
+NATIVE(str_isspace) {
+    return str_pred(vm, a, [](char32_t c) {
+        return c < 0x80 ? is_space((unsigned char)c) : c == 0xA0 || c == 0x3000;
+    });
+}
+NATIVE(str_islower) {
+    std::u32string u = to_u32(SELF_STR);
+    bool cased = false;
+    for (char32_t c : u) {
+        if (cp_upper(c) != c) cased = true;
+        if (cp_lower(c) != c) return Value::boolean(false);
+    }
+    return Value::boolean(cased);
+}
+NATIVE(str_isupper) {
+    std::u32string u = to_u32(SELF_STR);
+    bool cased = false;
+    for (char32_t c : u) {
+        if (cp_lower(c) != c) cased = true;
+        if (cp_upper(c) != c) return Value::boolean(false);
+    }
+    return Value::boolean(cased);
+}
+static Value pad(VM& vm, Args& a, int mode) {
+    need(vm, a, mode == 0 ? "ljust" : mode == 1 ? "rjust" : "center", 1, 2);
+    Str* s = a[0].as<Str>();
+    int64_t width = vm.to_index(a[1]);
+    std::string fill = a.n > 2 ? arg_str(vm, a[2], "pad")->s : " ";
+    if (width <= s->len) return a[0];
+    int64_t total = width - s->len;
+    int64_t left = mode == 0 ? 0 : mode == 1 ? total : total / 2 + (total & width & 1);
+    int64_t right = total - left;
+    std::string out;
+    for (int64_t i = 0; i < left; ++i) out += fill;
+    out += s->s;
+    for (int64_t i = 0; i < right; ++i) out += fill;
+    return vm.str(out);
+}
+NATIVE(str_ljust) { return pad(vm, a, 0); }
+NATIVE(str_rjust) { return pad(vm, a, 1); }
+NATIVE(str_center) { return pad(vm, a, 2); }
+NATIVE(str_zfill) {
+    Str* s = a[0].as<Str>();
+    int64_t width = vm.to_index(a[1]);
+    if (width <= s->len) return a[0];
+    std::string body = s->s;
+    std::string sign;
+    if (!body.empty() && (body[0] == '-' || body[0] == '+')) {
+        sign = body.substr(0, 1);
+        body = body.substr(1);
+    }
+    return vm.str(sign + std::string(width - s->len, '0') + body);
+}
+NATIVE(str_splitlines) {
+    const std::string& s = SELF_STR;
+    bool keep = a.n > 1 && vm.truthy(a[1]);
+    std::vector<Value> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t j = i;
+        while (j < s.size() && s[j] != '\n' && s[j] != '\r') ++j;
+        size_t e = j;
+        if (j < s.size()) {
+            if (s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n')
+                j += 2;
+            else
+                j += 1;
+        }
+        out.push_back(vm.str(s.substr(i, (keep ? j : e) - i)));
+        i = j;
+    }
+    return vm.new_list(std::move(out));
+}
+NATIVE(str_partition) {
+    const std::string& s = SELF_STR;
+    const std::string& sep = arg_str(vm, a[1], "partition")->s;
+    if (sep.empty()) vm.value_error("empty separator");
+    size_t p = s.find(sep);
+    if (p == std::string::npos) return vm.new_tuple({a[0], vm.str(""), vm.str("")});
+    return vm.new_tuple({vm.str(s.substr(0, p)), a[1], vm.str(s.substr(p + sep.size()))});
+}
+NATIVE(str_rpartition) {
+    const std::string& s = SELF_STR;
+    const std::string& sep = arg_str(vm, a[1], "rpartition")->s;
+    if (sep.empty()) vm.value_error("empty separator");
+    size_t p = s.rfind(sep);
+    if (p == std::string::npos) return vm.new_tuple({vm.str(""), vm.str(""), a[0]});
+    return vm.new_tuple({vm.str(s.substr(0, p)), a[1], vm.str(s.substr(p + sep.size()))});
+}
+NATIVE(str_removeprefix) {
+    const std::string& s = SELF_STR;
+    const std::string& p = arg_str(vm, a[1], "removeprefix")->s;
+    if (s.compare(0, p.size(), p) == 0) return vm.str(s.substr(p.size()));
+    return a[0];
+}
+NATIVE(str_removesuffix) {
+    const std::string& s = SELF_STR;
+    const std::string& p = arg_str(vm, a[1], "removesuffix")->s;
+    if (!p.empty() && s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0)
+        return vm.str(s.substr(0, s.size() - p.size()));
+    return a[0];
+}
+NATIVE(str_encode) { return a[0]; }
+
+// str.format: {} {0} {name} {x.attr} {x[0]} with !r/!s and format specs
+std::string str_format_impl(VM& vm, const std::string& fmt, Args& a, int first, int depth = 0) {
+    std::string out;
+    int auto_idx = 0;
+    bool used_auto = false, used_manual = false;
+    for (size_t i = 0; i < fmt.size(); ++i) {
+        char c = fmt[i];
+        if (c == '}') {
+            if (i + 1 < fmt.size() && fmt[i + 1] == '}') {
+                out += '}';
+                ++i;
+                continue;
+            }
+            vm.value_error("Single '}' encountered in format string");
+        }
+        if (c != '{') {
+            out += c;
+            continue;
+        }
+        if (i + 1 < fmt.size() && fmt[i + 1] == '{') {
+            out += '{';
+            ++i;
+            continue;
+        }
+        size_t j = i + 1;
+        int nest = 0;
+        while (j < fmt.size() && (fmt[j] != '}' || nest > 0)) {
+            if (fmt[j] == '{') ++nest;
+            if (fmt[j] == '}') --nest;
+            ++j;
+        }
+        if (j >= fmt.size()) vm.value_error("expected '}' before end of string");
+        std::string field = fmt.substr(i + 1, j - i - 1);
+        i = j;
+        std::string spec;
+        char conv = 0;
+        size_t colon = std::string::npos;
+        int bn = 0;
+        for (size_t k = 0; k < field.size(); ++k) {
+            if (field[k] == '[') ++bn;
+            if (field[k] == ']') --bn;
+            if (field[k] == ':' && bn == 0) {
+                colon = k;
+                break;
+            }
+        }
+        if (colon != std::string::npos) {
+            spec = field.substr(colon + 1);
+            field = field.substr(0, colon);
+        }
+        size_t bang = field.find('!');
+        if (bang != std::string::npos) {
+            if (bang + 2 != field.size()) vm.value_error("expected ':' after conversion specifier");
+            conv = field[bang + 1];
+            field = field.substr(0, bang);
+        }
+        // first part of the field name
+        size_t k = 0;
+        while (k < field.size() && field[k] != '.' && field[k] != '[') ++k;
+        std::string head = field.substr(0, k);
+        Value v;
+        if (head.empty()) {
+            if (used_manual)
+                vm.value_error(
+                    "cannot switch from manual field specification to automatic field numbering");
+            used_auto = true;
+            int idx = auto_idx++;
+            if (first + idx >= a.n)
+                vm.index_error("Replacement index " + std::to_string(idx) +
+                               " out of range for positional args tuple");
+            v = a[first + idx];
+        } else if (isdigit((unsigned char)head[0])) {
+            if (used_auto)
+                vm.value_error(
+                    "cannot switch from automatic field numbering to manual field specification");
+            used_manual = true;
+            int idx = std::stoi(head);
+            if (first + idx >= a.n)
+                vm.index_error("Replacement index " + std::to_string(idx) +
+                               " out of range for positional args tuple");
+            v = a[first + idx];
+        } else {
+            const Value* kv = a.kw(vm.intern(head));
+            if (!kv) {
+                Value e = vm.new_exc(vm.t.KeyError, "");
+                static_cast<ExcObj*>(e.o)->args = vm.new_tuple({vm.str(head)});
+                vm.raise_value(e);
+            }
+            v = *kv;
+        }
+        while (k < field.size()) {
+            if (field[k] == '.') {
+                size_t e = k + 1;
+                while (e < field.size() && field[e] != '.' && field[e] != '[') ++e;
+                v = vm.getattr(v, vm.intern(field.substr(k + 1, e - k - 1)));
+                k = e;
+            } else {
+                size_t e = field.find(']', k);
+                std::string key = field.substr(k + 1, e - k - 1);
+                bool digits = !key.empty() && std::all_of(key.begin(), key.end(), [](char ch) {
+                    return isdigit((unsigned char)ch);
+                });
+                v = vm.getitem(v, digits ? Value::integer(std::stoll(key)) : vm.str(key));
+                k = e + 1;
+            }
+        }
+        if (conv == 'r' || conv == 'a')
+            v = vm.str(vm.repr(v));
+        else if (conv == 's')
+            v = vm.str(vm.to_str(v));
+        if (spec.find('{') != std::string::npos && depth < 2)
+            spec = str_format_impl(vm, spec, a, first, depth + 1);
+        out += vm.format(v, spec);
+    }
+    return out;
+}
+NATIVE(str_format) { return vm.str(str_format_impl(vm, SELF_STR, a, 1)); }
+NATIVE(str_format_map) {
+    Args b;
+    std::vector<Value> kv;
+    std::vector<Str*> kn;
+    dict_each(a[1].as<Dict>(), [&](const Value& k, const Value& v) {
+        kn.push_back(vm.intern(k.as<Str>()->s));
+        kv.push_back(v);
+    });
+    b.pos = a.pos;
+    b.n = 1;
+    b.kwv = kv.data();
+    b.kwn = kn.data();
+    b.nkw = int(kn.size());
+    return vm.str(str_format_impl(vm, SELF_STR, b, 1));
+}
+NATIVE(str_maketrans) { vm.raise(vm.t.NotImplementedError, "str.maketrans is not supported"); }
+
+// printf-style formatting
+std::string percent_format_value(VM& vm, const std::string& fmt, const Value& args) {
+    std::vector<Value> items;
+    bool is_tuple = args.is_obj() && args.o->type == vm.t.tuple;
+    if (is_tuple)
+        items = args.as<Tuple>()->items;
+    else
+        items.push_back(args);
+    Dict* mapping =
+        args.is_obj() && args.o->type->is_subtype(vm.t.dict) ? args.as<Dict>() : nullptr;
+    PercentArgs pa;
+    pa.nargs = items.size();
+    pa.is_tuple = is_tuple;
+    pa.is_mapping = mapping != nullptr;
+    pa.str = [&](size_t i) { return vm.to_str(items[i]); };
+    pa.repr = [&](size_t i) { return vm.repr(items[i]); };
+    pa.ascii = [&](size_t i) { return vm.repr(items[i]); };
+    pa.number = [&](size_t i) {
+        PercentNumber n;
+        const Value& v = items[i];
+        n.type_name = vm.type_name(v);
+        if (v.tag == Tag::Int || v.tag == Tag::Bool) {
+            n.kind = PercentNumber::Int;
+            n.i = v.tag == Tag::Int ? v.i : v.b;
+        } else if (v.tag == Tag::Float) {
+            n.kind = PercentNumber::Float;
+            n.f = v.f;
+        } else if (is_int(vm, v)) {
+            n.kind = PercentNumber::Big;
+            n.big = to_bigint(vm, v);
+        } else if (v.is_obj() && v.o->type == vm.t.str) {
+            n.is_str = true;
+            n.str_value = v.as<Str>()->s;
+        }
+        return n;
+    };
+    if (mapping) {
+        pa.lookup = [&, mapping](std::string_view key) -> size_t {
+            Value* v = dict_find(vm, mapping, vm.str(std::string(key)));
+            if (!v) {
+                Value e = vm.new_exc(vm.t.KeyError, "");
+                static_cast<ExcObj*>(e.o)->args = vm.new_tuple({vm.str(std::string(key))});
+                vm.raise_value(e);
+            }
+            items.push_back(*v);
+            return items.size() - 1;
+        };
+    }
+    try {
+        return percent_format(fmt, pa);
+    } catch (NumError& e) {
+        vm.raise(exc_type_by_name(vm, e.type), e.message);
+    }
+}
+
+// ------------------------------------------------------------------------------ list
+#define SELF_LIST (a[0].as<List>()->items)
+NATIVE(list_append) {
+    need(vm, a, "list.append", 1, 1);
+    SELF_LIST.push_back(a[1]);
+    return Value();
+}
+NATIVE(list_extend) {
+    need(vm, a, "list.extend", 1, 1);
+    auto& items = SELF_LIST;
+    if (a[1].is_obj() && a[1].o == a[0].o) {
+        auto copy = items;
+        items.insert(items.end(), copy.begin(), copy.end());
+    } else
+        vm.iterate(a[1], [&](const Value& v) { items.push_back(v); });
+    return Value();
+}
+NATIVE(list_pop) {
+    need(vm, a, "pop", 0, 1);
+    auto& items = SELF_LIST;
+    if (items.empty()) vm.index_error("pop from empty list");
+    int64_t i = a.n > 1 ? vm.to_index(a[1]) : -1;
+    if (i < 0) i += int64_t(items.size());
+    if (i < 0 || i >= int64_t(items.size())) vm.index_error("pop index out of range");
+    Value v = items[i];
+    items.erase(items.begin() + i);
+    return v;
+}
+NATIVE(list_insert) {
+    need(vm, a, "insert", 2, 2);
+    auto& items = SELF_LIST;
+    int64_t i = vm.to_index(a[1]);
+    int64_t n = int64_t(items.size());
+    if (i < 0) i = std::max<int64_t>(0, i + n);
+    if (i > n) i = n;
+    items.insert(items.begin() + i, a[2]);
+    return Value();
+}
+NATIVE(list_remove) {
+    need(vm, a, "list.remove", 1, 1);
+    auto& items = SELF_LIST;
+    for (size_t i = 0; i < items.size(); ++i)
+        if (items[i].same(a[1]) || vm.eq(items[i], a[1])) {
+            items.erase(items.begin() + i);
+            return Value();
+        }
+    vm.value_error("list.remove(x): x not in list");
+}
+NATIVE(list_index) {
+    need(vm, a, "index", 1, 3);
+    auto& items = SELF_LIST;
+    int64_t n = int64_t(items.size());
+    int64_t s = a.n > 2 ? vm.to_index(a[2]) : 0, e = a.n > 3 ? vm.to_index(a[3]) : n;
+    if (s < 0) s = std::max<int64_t>(0, s + n);
+    if (e < 0) e = std::max<int64_t>(0, e + n);
+    for (int64_t i = s; i < std::min(e, n); ++i)
+        if (items[i].same(a[1]) || vm.eq(items[i], a[1])) return Value::integer(i);
+    vm.value_error(vm.repr(a[1]) + " is not in list");
+}
+NATIVE(list_count) {
+    need(vm, a, "count", 1, 1);
+    int64_t c = 0;
+    for (auto& v : SELF_LIST)
+        if (v.same(a[1]) || vm.eq(v, a[1])) ++c;
+    return Value::integer(c);
+}
+NATIVE(list_sort) {
+    if (a.n > 1) vm.type_error("sort() takes no positional arguments");
+    const Value* rev = a.kw(vm.n.reverse);
+    auto items = SELF_LIST; // sort a copy: mutation during sort must not crash
+    sort_values(vm, items, a.kw(vm.n.key), rev && vm.truthy(*rev));
+    SELF_LIST = std::move(items);
+    return Value();
+}
+NATIVE(list_reverse) {
+    std::reverse(SELF_LIST.begin(), SELF_LIST.end());
+    return Value();
+}
+NATIVE(list_copy) { return vm.new_list(SELF_LIST); }
+NATIVE(list_clear) {
+    SELF_LIST.clear();
+    return Value();
+}
+NATIVE(tuple_index) {
+    auto& items = a[0].as<Tuple>()->items;
+    for (size_t i = 0; i < items.size(); ++i)
+        if (items[i].same(a[1]) || vm.eq(items[i], a[1])) return Value::integer(int64_t(i));
+    vm.value_error("tuple.index(x): x not in tuple");
+}
+NATIVE(tuple_count) {
+    int64_t c = 0;
+    for (auto& v : a[0].as<Tuple>()->items)
+        if (v.same(a[1]) || vm.eq(v, a[1])) ++c;
+    return Value::integer(c);
+}
+
+// ------------------------------------------------------------------------------ dict
+#define SELF_DICT (a[0].as<Dict>())
+struct DictView : Obj {
+    Value d;
+    int kind; // 3 keys 4 values 5 items
+    DictView(Type* t, Value dd, int k) : Obj(t), d(std::move(dd)), kind(k) {}
+};
+static Type* view_types[3];
+NATIVE(dict_keys) { return Value(new DictView(view_types[0], a[0], 3)); }
+NATIVE(dict_values) { return Value(new DictView(view_types[1], a[0], 4)); }
+NATIVE(dict_items) { return Value(new DictView(view_types[2], a[0], 5)); }
+NATIVE(view_iter) {
+    DictView* v = static_cast<DictView*>(a[0].o);
+    return make_seq_iter(vm, v->d, v->kind);
+}
+NATIVE(view_len) { return Value::integer(static_cast<DictView*>(a[0].o)->d.as<Dict>()->used); }
+NATIVE(view_repr) {
+    DictView* v = static_cast<DictView*>(a[0].o);
+    std::string s = v->kind == 3 ? "dict_keys([" : v->kind == 4 ? "dict_values([" : "dict_items([";
+    bool first = true;
+    dict_each(v->d.as<Dict>(), [&](const Value& k, const Value& val) {
+        if (!first) s += ", ";
+        first = false;
+        if (v->kind == 3)
+            s += vm.repr(k);
+        else if (v->kind == 4)
+            s += vm.repr(val);
+        else
+            s += "(" + vm.repr(k) + ", " + vm.repr(val) + ")";
+    });
+    return vm.str(s + "])");
+}
+NATIVE(view_contains) {
+    DictView* v = static_cast<DictView*>(a[0].o);
+    if (v->kind == 3) return Value::boolean(dict_find(vm, v->d.as<Dict>(), a[1]) != nullptr);
+    bool found = false;
+    dict_each(v->d.as<Dict>(), [&](const Value& k, const Value& val) {
+        if (found) return;
+        if (v->kind == 4)
+            found = vm.eq(val, a[1]);
+        else
+            found = vm.eq(vm.new_tuple({k, val}), a[1]);
+    });
+    return Value::boolean(found);
+}
+NATIVE(dict_get) {
+    need(vm, a, "get", 1, 2);
+    Value* v = dict_find(vm, SELF_DICT, a[1]);
+    if (v) return *v;
+    return a.n > 2 ? a[2] : Value();
+}
+NATIVE(dict_setdefault) {
+    need(vm, a, "setdefault", 1, 2);
+    Value* v = dict_find(vm, SELF_DICT, a[1]);
+    if (v) return *v;
+    Value d = a.n > 2 ? a[2] : Value();
+    dict_set(vm, SELF_DICT, a[1], d);
+    return d;
+}
+NATIVE(dict_pop) {
+    need(vm, a, "pop", 1, 2);
+    Value* v = dict_find(vm, SELF_DICT, a[1]);
+    if (v) {
+        Value r = *v;
+        dict_del(vm, SELF_DICT, a[1]);
+        return r;
+    }
+    if (a.n > 2) return a[2];
+    Value e = vm.new_exc(vm.t.KeyError, "");
+    static_cast<ExcObj*>(e.o)->args = vm.new_tuple({a[1]});
+    vm.raise_value(e);
+}
+NATIVE(dict_popitem) {
+    Dict* d = SELF_DICT;
+    for (size_t i = d->entries.size(); i-- > 0;)
+        if (dict_entry_live(d->entries[i])) {
+            Value k = d->entries[i].key, v = d->entries[i].value;
+            dict_del(vm, d, k);
+            return vm.new_tuple({k, v});
+        }
+    Value e = vm.new_exc(vm.t.KeyError, "popitem(): dictionary is empty");
+    vm.raise_value(e);
+}
+NATIVE(dict_update) {
+    if (a.n > 1) dict_update_from(vm, SELF_DICT, a[1]);
+    for (int k = 0; k < a.nkw; ++k) dict_set(vm, SELF_DICT, Value(a.kwn[k]), a.kwv[k]);
+    return Value();
+}
+NATIVE(dict_copy_m) {
+    Value r = dict_copy(vm, SELF_DICT);
+    return r;
+}
+NATIVE(dict_clear_m) {
+    dict_clear(SELF_DICT);
+    return Value();
+}
+NATIVE(dict_fromkeys) {
+    Value d = vm.new_dict();
+    Value v = a.n > 2 ? a[2] : Value();
+    vm.iterate(a[1], [&](const Value& k) { dict_set(vm, d.as<Dict>(), k, v); });
+    return d;
+}
+
+// ------------------------------------------------------------------------------ set
+#define SELF_SET (a[0].as<Set>())
+NATIVE(set_add_m) {
+    need(vm, a, "set.add", 1, 1);
+    set_add(vm, SELF_SET, a[1]);
+    return Value();
+}
+NATIVE(set_discard_m) {
+    set_discard(vm, SELF_SET, a[1]);
+    return Value();
+}
+NATIVE(set_remove_m) {
+    if (!set_discard(vm, SELF_SET, a[1])) {
+        Value e = vm.new_exc(vm.t.KeyError, "");
+        static_cast<ExcObj*>(e.o)->args = vm.new_tuple({a[1]});
+        vm.raise_value(e);
+    }
+    return Value();
+}
+NATIVE(set_pop_m) {
+    Set* s = SELF_SET;
+    for (size_t k = 0; k < s->table.size(); ++k) {
+        size_t i = (s->finger + k) & (s->table.size() - 1);
+        if (s->table[i].state == 1) {
+            Value v = s->table[i].key;
+            s->table[i].key = Value();
+            s->table[i].state = 2;
+            --s->used;
+            s->finger = i + 1;
+            return v;
+        }
+    }
+    Value e = vm.new_exc(vm.t.KeyError, "pop from an empty set");
+    vm.raise_value(e);
+}
+NATIVE(set_update_m) {
+    for (int i = 1; i < a.n; ++i)
+        vm.iterate(a[i], [&](const Value& v) { set_add(vm, SELF_SET, v); });
+    return Value();
+}
+NATIVE(set_clear_m) {
+    Set* s = SELF_SET;
+    s->table.assign(8, SetEntry());
+    s->used = s->fill = 0;
+    return Value();
+}
+NATIVE(set_copy_m) {
+    Value r = vm.new_set(a[0].o->type == vm.t.frozenset);
+    set_each(SELF_SET, [&](const Value& k) { set_add(vm, r.as<Set>(), k); });
+    return r;
+}
+static Value set_from(VM& vm, const Value& v) {
+    if (v.is_obj() && (v.o->type == vm.t.set || v.o->type == vm.t.frozenset)) return v;
+    Value s = vm.new_set();
+    vm.iterate(v, [&](const Value& x) { set_add(vm, s.as<Set>(), x); });
+    return s;
+}
+NATIVE(set_union) {
+    Value r = set_copy_m(vm, a);
+    for (int i = 1; i < a.n; ++i)
+        vm.iterate(a[i], [&](const Value& v) { set_add(vm, r.as<Set>(), v); });
+    return r;
+}
+NATIVE(set_intersection) {
+    Value r = set_copy_m(vm, a);
+    for (int i = 1; i < a.n; ++i) r = vm.binop(BinOp::And, r, set_from(vm, a[i]));
+    return r;
+}
+NATIVE(set_difference) {
+    Value r = set_copy_m(vm, a);
+    for (int i = 1; i < a.n; ++i) r = vm.binop(BinOp::Sub, r, set_from(vm, a[i]));
+    return r;
+}
+NATIVE(set_symdiff) { return vm.binop(BinOp::Xor, a[0], set_from(vm, a[1])); }
+NATIVE(set_issubset) { return vm.compare(CmpOp::Le, a[0], set_from(vm, a[1])); }
+NATIVE(set_issuperset) { return vm.compare(CmpOp::Ge, a[0], set_from(vm, a[1])); }
+NATIVE(set_isdisjoint) {
+    bool dis = true;
+    Value o = set_from(vm, a[1]);
+    set_each(SELF_SET, [&](const Value& k) {
+        if (set_contains(vm, o.as<Set>(), k)) dis = false;
+    });
+    return Value::boolean(dis);
+}
+NATIVE(set_intersection_update) {
+    Value r = set_intersection(vm, a);
+    Set* s = SELF_SET;
+    s->table = r.as<Set>()->table;
+    s->used = r.as<Set>()->used;
+    s->fill = r.as<Set>()->fill;
+    return Value();
+}
+NATIVE(set_difference_update) {
+    for (int i = 1; i < a.n; ++i)
+        vm.iterate(a[i], [&](const Value& v) { set_discard(vm, SELF_SET, v); });
+    return Value();
+}
+
+// ---- int / float methods
+NATIVE(int_bit_length) { return Value::integer(to_bigint(vm, a[0]).bit_length()); }
+NATIVE(float_is_integer) {
+    return Value::boolean(std::isfinite(a[0].f) && a[0].f == std::floor(a[0].f));
+}
+NATIVE(int_conjugate) { return a[0]; }
+NATIVE(float_as_integer_ratio) {
+    double x = a[0].f;
+    if (std::isinf(x)) vm.raise(vm.t.OverflowError, "cannot convert Infinity to integer ratio");
+    if (std::isnan(x)) vm.value_error("cannot convert NaN to integer ratio");
+    int e;
+    double m = std::frexp(x, &e);
+    for (int i = 0; i < 300 && m != std::floor(m); ++i) {
+        m *= 2;
+        --e;
+    }
+    BigInt num = BigInt::from_double(m), den(1);
+    if (e > 0)
+        num = num.shl(e);
+    else
+        den = den.shl(-e);
+    return vm.new_tuple({make_int(vm, num), make_int(vm, den)});
+}
+
+void init_str_methods(VM& vm) {
+    Type* s = vm.t.str;
+    vm.add_method(s, "split", str_split);
+    vm.add_method(s, "rsplit", str_rsplit);
+    vm.add_method(s, "join", str_join);
+    vm.add_method(s, "lower", str_lower);
+    vm.add_method(s, "upper", str_upper);
+    vm.add_method(s, "casefold", str_casefold);
+    vm.add_method(s, "capitalize", str_capitalize);
+    vm.add_method(s, "title", str_title);
+    vm.add_method(s, "swapcase", str_swapcase);
+    vm.add_method(s, "strip", str_strip);
+    vm.add_method(s, "lstrip", str_lstrip);
+    vm.add_method(s, "rstrip", str_rstrip);
+    vm.add_method(s, "replace", str_replace);
+    vm.add_method(s, "startswith", str_startswith);
+    vm.add_method(s, "endswith", str_endswith);
+    vm.add_method(s, "find", str_find);
+    vm.add_method(s, "rfind", str_rfind);
+    vm.add_method(s, "index", str_index);
+    vm.add_method(s, "rindex", str_rindex);
+    vm.add_method(s, "count", str_count);
+    vm.add_method(s, "isdigit", str_isdigit);
+    vm.add_method(s, "isnumeric", str_isdigit);
+    vm.add_method(s, "isdecimal", str_isdigit);
+    vm.add_method(s, "isalpha", str_isalpha);
+    vm.add_method(s, "isalnum", str_isalnum);
+    vm.add_method(s, "isspace", str_isspace);
+    vm.add_method(s, "islower", str_islower);
+    vm.add_method(s, "isupper", str_isupper);
+    vm.add_method(s, "ljust", str_ljust);
+    vm.add_method(s, "rjust", str_rjust);
+    vm.add_method(s, "center", str_center);
+    vm.add_method(s, "zfill", str_zfill);
+    vm.add_method(s, "splitlines", str_splitlines);
+    vm.add_method(s, "partition", str_partition);
+    vm.add_method(s, "rpartition", str_rpartition);
+    vm.add_method(s, "removeprefix", str_removeprefix);
+    vm.add_method(s, "removesuffix", str_removesuffix);
+    vm.add_method(s, "format", str_format);
+    vm.add_method(s, "format_map", str_format_map);
+    vm.add_method(s, "encode", str_encode);
+    vm.add_method(s, "maketrans", str_maketrans);
+}
+
+void init_container_methods(VM& vm) {
+    Type* l = vm.t.list;
+    vm.add_method(l, "append", list_append);
+    vm.add_method(l, "extend", list_extend);
+    vm.add_method(l, "pop", list_pop);
+    vm.add_method(l, "insert", list_insert);
+    vm.add_method(l, "remove", list_remove);
+    vm.add_method(l, "index", list_index);
+    vm.add_method(l, "count", list_count);
+    vm.add_method(l, "sort", list_sort);
+    vm.add_method(l, "reverse", list_reverse);
+    vm.add_method(l, "copy", list_copy);
+    vm.add_method(l, "clear", list_clear);
+    vm.add_method(vm.t.tuple, "index", tuple_index);
+    vm.add_method(vm.t.tuple, "count", tuple_count);
+    Type* d = vm.t.dict;
+    vm.add_method(d, "keys", dict_keys);
+    vm.add_method(d, "values", dict_values);
+    vm.add_method(d, "items", dict_items);
+    vm.add_method(d, "get", dict_get);
+    vm.add_method(d, "setdefault", dict_setdefault);
+    vm.add_method(d, "pop", dict_pop);
+    vm.add_method(d, "popitem", dict_popitem);
+    vm.add_method(d, "update", dict_update);
+    vm.add_method(d, "copy", dict_copy_m);
+    vm.add_method(d, "clear", dict_clear_m);
+    vm.add_attr(d, "fromkeys",
+                Value(new ClassMethod(vm.t.classmethod, vm.new_native("fromkeys", dict_fromkeys))));
+    const char* vnames[3] = {"dict_keys", "dict_values", "dict_items"};
+    for (int i = 0; i < 3; ++i) {
+        view_types[i] = vm.new_type(vnames[i], vm.t.object);
+        vm.add_method(view_types[i], "__iter__", view_iter);
+        vm.add_method(view_types[i], "__len__", view_len);
+        vm.add_method(view_types[i], "__repr__", view_repr);
+        vm.add_method(view_types[i], "__contains__", view_contains);
+    }
+    for (Type* s : {vm.t.set, vm.t.frozenset}) {
+        vm.add_method(s, "copy", set_copy_m);
+        vm.add_method(s, "union", set_union);
+        vm.add_method(s, "intersection", set_intersection);
+        vm.add_method(s, "difference", set_difference);
+        vm.add_method(s, "symmetric_difference", set_symdiff);
+        vm.add_method(s, "issubset", set_issubset);
+        vm.add_method(s, "issuperset", set_issuperset);
+        vm.add_method(s, "isdisjoint", set_isdisjoint);
+    }
+    Type* s = vm.t.set;
+    vm.add_method(s, "add", set_add_m);
+    vm.add_method(s, "discard", set_discard_m);
+    vm.add_method(s, "remove", set_remove_m);
+    vm.add_method(s, "pop", set_pop_m);
+    vm.add_method(s, "update", set_update_m);
+    vm.add_method(s, "clear", set_clear_m);
+    vm.add_method(s, "intersection_update", set_intersection_update);
+    vm.add_method(s, "difference_update", set_difference_update);
+    vm.add_method(vm.t.int_, "bit_length", int_bit_length);
+    vm.add_method(vm.t.int_, "conjugate", int_conjugate);
+    vm.add_method(vm.t.float_, "is_integer", float_is_integer);
+    vm.add_method(vm.t.float_, "as_integer_ratio", float_as_integer_ratio);
+}
+
+} // namespace lmpy

@@ -1,0 +1,305 @@
+// The object model: a 16-byte tagged Value (None, bool, small int and float unboxed; everything
+// else an intrusively reference-counted Obj*). Reference counting instead of a tracing GC keeps
+// native code simple (a C++ local holding a Value keeps it alive, no root registration), and
+// programs here are short-lived enough that reference cycles leaking until reset() is acceptable.
+// Every Obj points at its Type; types hold their attributes in an AttrMap keyed by interned Str*.
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace lmpy {
+
+struct Obj;
+struct Type;
+struct Str;
+struct VM;
+
+// Undef marks an unbound local slot / empty cell; it never escapes to Python code.
+enum class Tag : uint8_t { None, Bool, Int, Float, Obj, Undef };
+
+struct Obj {
+    Type* type;
+    int32_t rc = 0;
+    explicit Obj(Type* t) : type(t) {}
+    virtual ~Obj() = default;
+};
+
+inline void incref(Obj* o) { ++o->rc; }
+inline void decref(Obj* o) {
+    if (--o->rc == 0) delete o;
+}
+
+class Value {
+  public:
+    Tag tag = Tag::None;
+    union {
+        int64_t i;
+        double f;
+        Obj* o;
+        bool b;
+    };
+
+    Value() : i(0) {}
+    static Value none() { return Value(); }
+    static Value undef() {
+        Value r;
+        r.tag = Tag::Undef;
+        return r;
+    }
+    bool is_undef() const { return tag == Tag::Undef; }
+    static Value boolean(bool v) {
+        Value r;
+        r.tag = Tag::Bool;
+        r.i = 0;
+        r.b = v;
+        return r;
+    }
+    static Value integer(int64_t v) {
+        Value r;
+        r.tag = Tag::Int;
+        r.i = v;
+        return r;
+    }
+    static Value flt(double v) {
+        Value r;
+        r.tag = Tag::Float;
+        r.f = v;
+        return r;
+    }
+    // Takes a new reference.
+    explicit Value(Obj* p) : tag(Tag::Obj), o(p) { ++p->rc; }
+    Value(const Value& v) : tag(v.tag), i(v.i) {
+        if (tag == Tag::Obj) ++o->rc;
+    }
+    Value(Value&& v) noexcept : tag(v.tag), i(v.i) { v.tag = Tag::None; }
+    Value& operator=(const Value& v) {
+        if (v.tag == Tag::Obj) ++v.o->rc;
+        if (tag == Tag::Obj) decref(o);
+        tag = v.tag;
+        i = v.i;
+        return *this;
+    }
+    Value& operator=(Value&& v) noexcept {
+        if (this != &v) {
+            if (tag == Tag::Obj) decref(o);
+            tag = v.tag;
+            i = v.i;
+            v.tag = Tag::None;
+        }
+        return *this;
+    }
+    ~Value() {
+        if (tag == Tag::Obj) decref(o);
+    }
+
+    bool is_none() const { return tag == Tag::None; }
+    bool is_bool() const { return tag == Tag::Bool; }
+    bool is_int() const { return tag == Tag::Int; }
+    bool is_float() const { return tag == Tag::Float; }
+    bool is_obj() const { return tag == Tag::Obj; }
+    template <class T> T* as() const { return static_cast<T*>(o); }
+    // Identity (the `is` operator).
+    bool same(const Value& v) const {
+        if (tag != v.tag) return false;
+        switch (tag) {
+        case Tag::None: return true;
+        case Tag::Bool: return b == v.b;
+        case Tag::Int: return i == v.i;
+        case Tag::Float: return f == v.f || (f != f && v.f != v.f);
+        case Tag::Obj: return o == v.o;
+        case Tag::Undef: return true;
+        }
+        return false;
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Strings. UTF-8 storage; `len` counts code points. ASCII strings index in O(1); others decode.
+struct Str : Obj {
+    std::string s;
+    int64_t len = 0;
+    int64_t hash = -1;
+    bool ascii = true;
+    bool interned = false;
+    Str(Type* t, std::string v);
+};
+
+// Hash map keyed by interned strings (attribute tables, globals fast path).
+struct StrPtrHash {
+    size_t operator()(const Str* s) const { return std::hash<const void*>()(s); }
+};
+using AttrMap = std::unordered_map<Str*, Value, StrPtrHash>;
+
+struct Tuple : Obj {
+    std::vector<Value> items;
+    explicit Tuple(Type* t) : Obj(t) {}
+};
+
+struct List : Obj {
+    std::vector<Value> items;
+    explicit List(Type* t) : Obj(t) {}
+};
+
+// Insertion-ordered dict (compact layout: entries + open-addressed index).
+struct DictEntry {
+    Value key;
+    Value value;
+    int64_t hash;
+};
+struct Dict : Obj {
+    std::vector<DictEntry> entries; // deleted entries have key.tag == None && hash == -1 marker
+    std::vector<int32_t> index;     // -1 empty, -2 dummy, else entry position
+    int64_t used = 0;
+    int64_t version = 0;   // bumped on insert/delete, for "changed size during iteration"
+    Value default_factory; // for collections.defaultdict
+    explicit Dict(Type* t) : Obj(t) {}
+};
+
+// Set with CPython's table layout so that iteration order matches CPython's.
+struct SetEntry {
+    Value key;
+    int64_t hash = 0;
+    uint8_t state = 0; // 0 empty, 1 active, 2 dummy
+};
+struct Set : Obj {
+    std::vector<SetEntry> table;
+    int64_t fill = 0, used = 0;
+    uint64_t finger = 0;
+    explicit Set(Type* t) : Obj(t) { table.resize(8); }
+};
+
+struct Code;
+struct Cell : Obj {
+    Value v;
+    bool empty = true;
+    explicit Cell(Type* t) : Obj(t) {}
+};
+
+struct Module : Obj {
+    Str* name;
+    Dict* globals;
+    Module(Type* t, Str* n, Dict* g);
+    ~Module() override;
+};
+
+struct Function : Obj {
+    Code* code;
+    Value globals; // Dict
+    std::vector<Value> defaults;
+    Value kwdefaults;           // Dict or None
+    std::vector<Value> closure; // Cells
+    Value name, qualname;
+    Value klass; // class whose body defined this function (for zero-argument super())
+    AttrMap attrs;
+    Function(Type* t, Code* c);
+    ~Function() override;
+};
+
+struct Args; // call arguments (see vm.h)
+using NativeFn = Value (*)(VM& vm, Args& a);
+
+struct NativeFunc : Obj {
+    const char* name;
+    NativeFn fn;
+    Value self; // bound receiver (for module-level natives that close over data) or None
+    Value data; // extra payload
+    NativeFunc(Type* t, const char* n, NativeFn f) : Obj(t), name(n), fn(f) {}
+};
+
+struct BoundMethod : Obj {
+    Value self;
+    Value func;
+    BoundMethod(Type* t, Value s, Value f) : Obj(t), self(std::move(s)), func(std::move(f)) {}
+};
+
+// Instance layouts; a user class inherits the layout of its nearest builtin base.
+enum class Layout : uint8_t { Object, Exception, Dict, List, Other };
+
+struct Instance : Obj {
+    AttrMap attrs;
+    explicit Instance(Type* t) : Obj(t) {}
+};
+
+struct ExcObj : Instance {
+    Value args; // Tuple
+    Value context, cause;
+    bool suppress_context = false;
+    // traceback entries, innermost last appended (frames add themselves while unwinding)
+    struct TB {
+        std::string file, func;
+        int line;
+    };
+    std::vector<TB> tb;
+    explicit ExcObj(Type* t) : Instance(t) {}
+};
+
+struct Property : Obj {
+    Value fget, fset, fdel;
+    explicit Property(Type* t) : Obj(t) {}
+};
+struct StaticMethod : Obj {
+    Value func;
+    StaticMethod(Type* t, Value f) : Obj(t), func(std::move(f)) {}
+};
+struct ClassMethod : Obj {
+    Value func;
+    ClassMethod(Type* t, Value f) : Obj(t), func(std::move(f)) {}
+};
+struct Super : Obj {
+    Type* start;
+    Value self;
+    Super(Type* t, Type* s, Value v) : Obj(t), start(s), self(std::move(v)) {}
+};
+
+struct Range : Obj {
+    int64_t start, stop, step, len;
+    Range(Type* t, int64_t a, int64_t b, int64_t c);
+};
+struct Slice : Obj {
+    Value start, stop, step;
+    explicit Slice(Type* t) : Obj(t) {}
+};
+
+// A generic native iterator: next() returns false when exhausted.
+struct Iter : Obj {
+    explicit Iter(Type* t) : Obj(t) {}
+    virtual bool next(VM& vm, Value& out) = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Types. Builtin behaviour lives in C++ slots; user classes fill `attrs` and the VM looks up
+// dunders there (with a per-type cache of the common ones).
+using ReprFn = std::string (*)(VM&, const Value&);
+
+struct Type : Obj {
+    std::string name;
+    Type* base = nullptr;
+    std::vector<Type*> mro; // self first
+    AttrMap attrs;
+    Layout layout = Layout::Object;
+    bool builtin = true;
+    bool is_exception = false;
+    std::string module = "builtins";
+    // constructor for builtin types: called as type(*args)
+    NativeFn ctor = nullptr;
+    Type(Type* meta, std::string n) : Obj(meta), name(std::move(n)) {}
+    bool is_subtype(const Type* other) const {
+        for (Type* t : mro)
+            if (t == other) return true;
+        return false;
+    }
+    Value* lookup(Str* key) {
+        for (Type* t : mro) {
+            auto it = t->attrs.find(key);
+            if (it != t->attrs.end()) return &it->second;
+        }
+        return nullptr;
+    }
+};
+
+} // namespace lmpy

@@ -1,0 +1,106 @@
+// Internal helpers shared by the VM's .cpp files (not part of the public API): dict/set tables,
+// big ints as objects, string helpers, and the registration hooks of each part.
+#pragma once
+#include "py/bigint.h"
+#include "py/code.h"
+#include "py/vm.h"
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace lmpy {
+
+struct BigIntObj : Obj {
+    BigInt v;
+    BigIntObj(Type* t, BigInt b) : Obj(t), v(std::move(b)) {}
+};
+
+// Normalises: a BigInt that fits int64 becomes a small int.
+Value make_int(VM& vm, const BigInt& b);
+bool is_int(const VM& vm, const Value& v); // int or bool (bool is an int subclass)
+BigInt to_bigint(VM& vm, const Value& v);  // precondition: is_int
+
+// ---- dict
+Value* dict_find(VM& vm, Dict* d, const Value& key, int64_t h);
+inline Value* dict_find(VM& vm, Dict* d, const Value& key) {
+    return dict_find(vm, d, key, vm.hash(key));
+}
+Value* dict_find_str(Dict* d, Str* interned);
+void dict_set(VM& vm, Dict* d, const Value& key, const Value& v, int64_t h);
+inline void dict_set(VM& vm, Dict* d, const Value& key, const Value& v) {
+    dict_set(vm, d, key, v, vm.hash(key));
+}
+bool dict_del(VM& vm, Dict* d, const Value& key);
+void dict_clear(Dict* d);
+Value dict_copy(VM& vm, Dict* d);
+template <class F> void dict_each(Dict* d, F&& fn) {
+    for (size_t i = 0; i < d->entries.size(); ++i) {
+        DictEntry& e = d->entries[i];
+        if (e.hash == -1 && e.key.is_none() && e.value.tag == Tag::Bool) continue; // deleted
+        fn(e.key, e.value);
+    }
+}
+inline bool dict_entry_live(const DictEntry& e) {
+    return !(e.hash == -1 && e.key.is_none() && e.value.tag == Tag::Bool);
+}
+
+// ---- set
+bool set_contains(VM& vm, Set* s, const Value& key);
+void set_add(VM& vm, Set* s, const Value& key);
+bool set_discard(VM& vm, Set* s, const Value& key);
+template <class F> void set_each(Set* s, F&& fn) {
+    for (auto& e : s->table)
+        if (e.state == 1) fn(e.key);
+}
+
+// ---- strings
+int64_t utf8_len(const std::string& s);
+std::u32string to_u32(const std::string& s);
+std::string from_u32(const std::u32string& s);
+std::string str_repr(const std::string& s);
+Value str_index(VM& vm, Str* s, int64_t i); // i already normalised
+std::string str_slice(Str* s, int64_t start, int64_t stop, int64_t step);
+
+// ---- slices: computes start/stop/step/len for a sequence of `length`
+void slice_indices(VM& vm, Slice* s, int64_t length, int64_t& start, int64_t& stop, int64_t& step,
+                   int64_t& n);
+
+// ---- registration of each part's builtins/methods
+void init_builtins(VM& vm);
+void init_str_methods(VM& vm);
+void init_container_methods(VM& vm);
+void init_exceptions(VM& vm);
+void init_modules(VM& vm);
+
+// current Python function frame (for super() and tracebacks)
+struct FrameInfo {
+    Function* func;
+    Code* code;
+    Value* locals;
+    int* ip;
+    Value ns; // class body / module namespace dict, else None
+};
+FrameInfo* current_frame(VM& vm);
+
+struct VMState {
+    std::vector<Value> stack;
+    size_t top = 0;
+    std::unordered_map<std::string, Str*> interned;
+    std::vector<FrameInfo> frames;
+    std::vector<Value> keep; // interned strings held alive
+};
+
+// Pretty CPython-style traceback text for an exception object.
+std::string format_traceback(VM& vm, const Value& exc);
+std::string exc_message(VM& vm, const Value& exc); // str(exc)
+
+// Repr with recursion guard for containers.
+struct ReprGuard {
+    VM& vm;
+    Obj* o;
+    bool entered;
+    ReprGuard(VM& v, Obj* obj);
+    ~ReprGuard();
+};
+
+} // namespace lmpy
