@@ -255,7 +255,7 @@ bool Vm::run(int start) {
             continue;
         }
         case OP_REP_INIT:
-            set_reg(in.a, -1, -1);
+            set_reg(in.a, in.x, -1);
             ++pc;
             continue;
         case OP_REP_LOOP: {
@@ -347,6 +347,27 @@ bool Vm::run(int start) {
             cut(top_mark());
             ++pc;
             continue;
+        case OP_POSS_LOOP: {
+            auto [count, last] = regs[in.a];
+            if (int64_t(count) < int64_t(in.mn)) {
+                push(BT_MARK, pc, sp); // failure here fails the whole repeat
+                ++pc;
+                continue;
+            }
+            if ((in.mx == kMaxRepeat || int64_t(count) < int64_t(in.mx)) && sp != last) {
+                push(BT_MARK, pc, sp); // failure here ends the loop
+                set_reg(in.a, count, sp);
+                ++pc;
+                continue;
+            }
+            pc = in.y;
+            continue;
+        }
+        case OP_POSS_END:
+            cut(top_mark());
+            set_reg(in.a, regs[in.a].first + 1, regs[in.a].second);
+            pc = in.x;
+            continue;
         case OP_COND:
             if (slots[2 * in.a] >= 0 && slots[2 * in.a + 1] >= 0)
                 ++pc;
@@ -408,6 +429,11 @@ bool Vm::run(int start) {
                 if (mi.op == OP_LOOK && (mi.f & 2)) { // negative assertion's body failed
                     sp = e.b;
                     pc = mi.x;
+                    goto resume;
+                }
+                if (mi.op == OP_POSS_LOOP && int64_t(regs[mi.a].first) >= int64_t(mi.mn)) {
+                    sp = e.b; // an optional possessive iteration failed: continue after the loop
+                    pc = mi.y;
                     goto resume;
                 }
                 continue;

@@ -407,9 +407,7 @@ class Gen {
             return;
         }
         if (n.rk == RK::Possessive) {
-            emit(Inst{OP_ATOMIC});
-            gen_loop(n, false);
-            emit(Inst{OP_ATOMIC_END});
+            gen_possessive(n);
             return;
         }
         if (n.min == 1 && n.max == 1) {
@@ -419,10 +417,32 @@ class Gen {
         gen_loop(n, n.rk == RK::Lazy);
     }
 
+    // _sre's POSSESSIVE_REPEAT: every iteration is atomic on its own (so x{2}+ differs from
+    // (?>x{2})), an empty iteration ends the loop once the minimum is reached.
+    void gen_possessive(const Node& n) {
+        int r = c_.nregs++;
+        Inst init{OP_REP_INIT};
+        init.a = r;
+        init.x = 0;
+        emit(init);
+        Inst loop{OP_POSS_LOOP};
+        loop.a = r;
+        loop.mn = n.min;
+        loop.mx = n.max;
+        int at = emit(loop);
+        gen(n.kids[0]);
+        Inst end{OP_POSS_END};
+        end.a = r;
+        end.x = at;
+        emit(end);
+        c_.insts[at].y = here();
+    }
+
     void gen_loop(const Node& n, bool lazy) {
         int r = c_.nregs++;
         Inst init{OP_REP_INIT};
         init.a = r;
+        init.x = -1;
         emit(init);
         Inst loop{OP_REP_LOOP};
         loop.a = r;

@@ -96,14 +96,16 @@ enum Op : uint8_t {
     OP_JMP,        // x
     OP_SAVE,       // a = slot (odd slot also sets lastindex)
     OP_BACKREF,    // a = group, f = 0 exact / 1 Unicode fold / 2 ASCII fold
-    OP_REP_INIT,   // a = register: count = -1, last = -1 (undo-logged)
+    OP_REP_INIT,   // a = register: count = x, last = -1 (undo-logged)
     OP_REP_LOOP,   // a = register, mn/mx, f = 1 lazy; body at pc+1, exit at y
     OP_STAR,       // single-item repeat: item at pc+1, continue at pc+2; mn/mx; f = RK
     OP_LOOK,       // f: 1 = behind, 2 = negate; a = width; continue at x after success
     OP_LOOK_END,
     OP_ATOMIC,
     OP_ATOMIC_END,
-    OP_COND, // a = group; if unmatched go to y
+    OP_POSS_LOOP, // possessive repeat: a = register, mn/mx; body at pc+1, exit at y
+    OP_POSS_END,  // end of one possessive iteration: commit it, back to x
+    OP_COND,      // a = group; if unmatched go to y
     OP_MATCH,
 };
 

@@ -30,7 +30,7 @@ Template parse_template(const Program& prog, std::u32string_view r) {
             throw make_error("bad escape (end of pattern)", r, n - 1);
     };
     check_tail(0);
-    auto addgroup = [&](long index, int tell, int offset) {
+    auto addgroup = [&](int64_t index, int tell, int offset) {
         if (index > prog.groups())
             throw make_error("invalid group reference " + std::to_string(index), r, tell - offset);
         flush();
@@ -68,18 +68,18 @@ Template parse_template(const Program& prog, std::u32string_view r) {
                 i += tok;
                 check_tail(i);
             }
-            long index;
+            int64_t index;
             if (is_identifier(name)) {
                 index = prog.group_index(name);
                 if (index < 0)
                     throw make_plain_error(ErrorKind::Index, "unknown group name " + py_repr(name));
             } else {
                 bool ok = !name.empty();
-                long v = 0;
+                int64_t v = 0;
                 for (char32_t d : name) {
                     if (!is_digit_c(d))
                         ok = false;
-                    else if (v < (1L << 40))
+                    else if (v < (int64_t(1) << 40))
                         v = v * 10 + (d - '0');
                 }
                 if (!ok)
@@ -115,7 +115,7 @@ Template parse_template(const Program& prog, std::u32string_view r) {
                 }
             }
             if (!octal) {
-                long g = 0;
+                int64_t g = 0;
                 for (char32_t d : digits) g = g * 10 + (d - '0');
                 addgroup(g, i, int(digits.size()));
             }

@@ -3,7 +3,7 @@
 Unicode data (str.isalnum/isdecimal/isspace and _sre's case folding), so the
 C++ regex engine classifies characters exactly like CPython's re module.
 
-Usage: python3 tests/unit/gen/re_gen_tables.py > core/py/modules/re_engine_tables.cpp
+Usage: /usr/bin/python3 tests/unit/gen/re_gen_tables.py > core/py/modules/re_engine_tables.cpp
 """
 import _sre
 from re._casefix import _EXTRA_CASES
