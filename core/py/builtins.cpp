@@ -899,7 +899,6 @@ VM::VM() : st(new VMState) {
     add_method(t.property, "setter", prop_setter);
     add_method(t.property, "getter", prop_getter);
     add_method(t.super, "__getattr__", super_getattribute);
-    t.super->builtin = false; // route unknown attributes through __getattr__
     t.super->layout = Layout::Other;
 
     builtins = new_dict();

@@ -338,7 +338,7 @@ struct Parser {
         while (!is_op(close)) {
             if (accept_op("**")) {
                 ps->kwarg = expect_name();
-                if (accept_op(":")) expr();
+                if (std::strcmp(close, ")") == 0 && accept_op(":")) expr();
                 accept_op(",");
                 break;
             }

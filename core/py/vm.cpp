@@ -234,8 +234,7 @@ bool VM::getattr_opt(const Value& obj, Str* name, Value& out) {
         if (name->s == "__mro__") {
             std::vector<Value> m;
             for (Type* x : ty->mro) m.push_back(Value(x));
-            m.push_back(Value(t.object));
-            if (ty == t.object) m.pop_back();
+            if (ty->mro.back() != t.object) m.push_back(Value(t.object));
             out = new_tuple(std::move(m));
             return true;
         }
@@ -350,7 +349,7 @@ bool VM::getattr_opt(const Value& obj, Str* name, Value& out) {
             return true;
         }
     }
-    if (!tp->builtin) {
+    if (!tp->builtin || tp->attrs.count(n.__getattr__)) {
         Value* ga = tp->lookup(n.__getattr__);
         if (ga) {
             out = call(bind(*this, *ga, obj), {Value(name)});
