@@ -545,25 +545,34 @@ std::optional<Match> Scanner::next(Mode mode) {
     return m;
 }
 
-std::vector<std::vector<std::u32string>> findall(const Program& prog, std::u32string_view subject,
-                                                 long pos, long endpos) {
-    std::vector<std::vector<std::u32string>> out;
+void scan(const Program& prog, std::u32string_view subject, long pos, long endpos,
+          const std::function<bool(const Match&)>& f) {
     int n = int(subject.size());
-    int p = clamp(pos, n), e = clamp(endpos, n);
+    int p = clamp(pos, n), e = clamp(endpos, n), orig = p;
     bool adv = false;
-    int groups = prog.groups();
     for (;;) {
         auto m = match(prog, subject, p, e, Mode::Search, adv);
-        if (!m) break;
-        std::vector<std::u32string> row;
-        if (groups == 0)
-            row.emplace_back(m->group(subject, 0));
-        else
-            for (int g = 1; g <= groups; ++g) row.emplace_back(m->group(subject, g));
-        out.push_back(std::move(row));
+        if (!m) return;
+        m->pos = orig;
+        if (!f(*m)) return;
         adv = m->end() == m->start();
         p = m->end();
     }
+}
+
+std::vector<std::vector<std::u32string>> findall(const Program& prog, std::u32string_view subject,
+                                                 long pos, long endpos) {
+    std::vector<std::vector<std::u32string>> out;
+    int groups = prog.groups();
+    scan(prog, subject, pos, endpos, [&](const Match& m) {
+        std::vector<std::u32string> row;
+        if (groups == 0)
+            row.emplace_back(m.group(subject, 0));
+        else
+            for (int g = 1; g <= groups; ++g) row.emplace_back(m.group(subject, g));
+        out.push_back(std::move(row));
+        return true;
+    });
     return out;
 }
 

@@ -174,6 +174,11 @@ std::pair<std::u32string, long> subn(const Program& prog, std::u32string_view su
 std::vector<std::optional<std::u32string>> split(const Program& prog, std::u32string_view subject,
                                                  long maxsplit = 0);
 
+// Calls `f` for each successive match (finditer order, same rules as Scanner) without
+// building containers; `f` returns false to stop early.
+void scan(const Program& prog, std::u32string_view subject, long pos, long endpos,
+          const std::function<bool(const Match&)>& f);
+
 // findall(): for each match, the whole match (no groups), group 1 (one group) or all groups
 // (unmatched -> ""). Outer vector: matches; inner: 1 item, or groups() items (make a tuple).
 std::vector<std::vector<std::u32string>> findall(const Program& prog, std::u32string_view subject,

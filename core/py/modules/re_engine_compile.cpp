@@ -241,6 +241,37 @@ bool is_identifier(std::u32string_view s) {
     return true;
 }
 
+bool py_int(std::u32string_view s, int64_t& out) {
+    size_t a = 0, b = s.size();
+    while (a < b && is_space(s[a])) ++a;
+    while (b > a && is_space(s[b - 1])) --b;
+    bool neg = false;
+    if (a < b && (s[a] == '+' || s[a] == '-')) neg = s[a++] == '-';
+    if (a == b) return false;
+    int64_t v = 0;
+    bool prev_digit = false;
+    for (size_t i = a; i < b; ++i) {
+        char32_t c = s[i];
+        if (c == '_') {
+            if (!prev_digit || i + 1 == b) return false;
+            prev_digit = false;
+            continue;
+        }
+        int d = -1;
+        if (c >= '0' && c <= '9')
+            d = int(c - '0');
+        else
+            for (int k = 0; k < tables::kDigit_size; ++k)
+                if (c >= tables::kDigit[k].lo && c <= tables::kDigit[k].hi)
+                    d = int((c - tables::kDigit[k].lo) % 10);
+        if (d < 0) return false;
+        if (v < (int64_t(1) << 40)) v = v * 10 + d;
+        prev_digit = true;
+    }
+    out = neg ? -v : v;
+    return true;
+}
+
 Error make_error(std::string msg, std::u32string_view pattern, int pos) {
     Error e;
     e.kind = ErrorKind::Re;
@@ -396,7 +427,12 @@ class Gen {
 
     void gen_repeat(const Node& n) {
         const Node& body = n.kids[0];
-        if (n.max == 0) return;
+        if (n.max == 0) { // never runs, but CPython still compiles (and validates) it
+            int mark = here();
+            gen(body);
+            c_.insts.resize(mark);
+            return;
+        }
         if (const Node* item = single_item(body)) {
             Inst in{OP_STAR};
             in.mn = n.min;

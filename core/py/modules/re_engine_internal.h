@@ -157,6 +157,7 @@ Error make_plain_error(ErrorKind kind, std::string msg);
 std::string to_utf8(std::u32string_view s);
 std::string py_repr(std::u32string_view s); // Python's repr() of a str
 bool is_identifier(std::u32string_view s);
+bool py_int(std::u32string_view s, int64_t& out); // Python's int(str) (whitespace, _, sign)
 bool is_word_ascii(char32_t c);
 char32_t fold_ascii(char32_t c);
 char32_t lower_for_backref(char32_t c); // _sre's unicode_tolower (no casefix classes)

@@ -641,18 +641,12 @@ class Parser {
             g = find_name(cond);
             if (g < 0) throw error("unknown group name " + py_repr(cond), int(cond.size()) + 1);
         } else {
-            bool ok = !cond.empty();
-            uint64_t v = 0;
-            for (char32_t d : cond) {
-                if (!is_ascii_digit(d))
-                    ok = false;
-                else if (v < (uint64_t(1) << 40))
-                    v = v * 10 + (d - '0');
-            }
+            int64_t v = 0;
+            bool ok = py_int(cond, v) && v >= 0;
             if (!ok)
                 throw error("bad character in group name " + py_repr(cond), int(cond.size()) + 1);
             if (v == 0) throw error("bad group number", int(cond.size()) + 1);
-            if (v >= uint64_t(kMaxGroups))
+            if (v >= int64_t(kMaxGroups))
                 throw error("invalid group reference " + std::to_string(v), int(cond.size()) + 1);
             g = int(v);
             bool seen = false;

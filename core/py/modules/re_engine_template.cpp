@@ -74,14 +74,8 @@ Template parse_template(const Program& prog, std::u32string_view r) {
                 if (index < 0)
                     throw make_plain_error(ErrorKind::Index, "unknown group name " + py_repr(name));
             } else {
-                bool ok = !name.empty();
                 int64_t v = 0;
-                for (char32_t d : name) {
-                    if (!is_digit_c(d))
-                        ok = false;
-                    else if (v < (int64_t(1) << 40))
-                        v = v * 10 + (d - '0');
-                }
+                bool ok = py_int(name, v) && v >= 0;
                 if (!ok)
                     throw make_error("bad character in group name " + py_repr(name), r,
                                      i - int(name.size()) - 1);
