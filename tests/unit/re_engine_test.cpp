@@ -74,6 +74,12 @@ TEST_CASE("re engine: no stack overflow on long subjects and nested repeats", "[
     std::u32string deep;
     for (int i = 0; i < 1000; ++i) deep += U"(";
     CHECK_THROWS_AS(re::compile(deep, 0), re::Error);
+    std::u32string ok = std::u32string(400, U'(') + U"a" + std::u32string(400, U')');
+    auto p5 = re::compile(ok, 0);
+    auto m5 = re::match(*p5, U"a", 0, LONG_MAX, re::Mode::Match);
+    REQUIRE(m5);
+    CHECK(m5->groups() == 400);
+    CHECK(m5->lastindex == 1);
 }
 
 TEST_CASE("re engine: poll hook and step budget", "[re]") {

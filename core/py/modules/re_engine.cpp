@@ -121,6 +121,7 @@ class Vm {
     }
     // _sre's REPEAT_ONE shortcut: when a literal follows, only stop where it can match.
     int fit_next_literal(const Inst* next, int base, int n, int mn) const {
+        while (next->op == OP_SAVE) ++next; // group ends consume nothing
         if (next->op != OP_CHAR) return n;
         while (n >= mn && (base + n >= end || s[base + n] != char32_t(next->a))) --n;
         return n;

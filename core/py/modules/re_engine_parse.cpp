@@ -344,7 +344,8 @@ class Parser {
 
     // ---- grammar ----
     Node parse_sub(bool verbose, int nested, int flags) {
-        if (++depth_ > 200)
+        // 496 levels is where CPython, called from a script's top level, hits its recursion limit.
+        if (++depth_ > 496)
             throw make_plain_error(ErrorKind::Recursion, "maximum recursion depth exceeded");
         std::vector<Node> items;
         for (;;) {
