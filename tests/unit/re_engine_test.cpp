@@ -124,3 +124,59 @@ TEST_CASE("re engine: CountVectorizer token pattern is fast", "[re]") {
     CHECK(words[5][0] == U"Москва");
     CHECK(words[6][0] == U"東京");
 }
+
+TEST_CASE("re engine: API helpers", "[re]") {
+    auto p = re::compile(U"(?P<word>\\w+)-(?P<num>\\d+)?", 0);
+    CHECK(p->groups() == 2);
+    CHECK(p->group_index(U"num") == 2);
+    CHECK(p->group_index(U"nope") == -1);
+    REQUIRE(p->group_name(1));
+    CHECK(*p->group_name(1) == U"word");
+    CHECK(p->flags() == re::UNICODE);
+
+    std::u32string s = U"ab-12 cd- ef-3";
+    int seen = 0;
+    re::scan(*p, s, 0, LONG_MAX, [&](const re::Match& m) {
+        ++seen;
+        CHECK(m.pos == 0);
+        return seen < 2; // stop early
+    });
+    CHECK(seen == 2);
+
+    re::Scanner sc(p, s);
+    auto m1 = sc.next(re::Mode::Match);
+    REQUIRE(m1);
+    CHECK(m1->group(s, 2) == U"12");
+    CHECK(!sc.next(re::Mode::Match)); // " cd-" does not match at 5
+
+    auto t = re::parse_template(*p, U"\\g<num>:\\1");
+    CHECK(!t.literal_only());
+    CHECK(re::parse_template(*p, U"plain").literal_only());
+    auto [out, n] = re::subn(*p, t, s);
+    CHECK(out == U"12:ab :cd 3:ef");
+    CHECK(n == 3);
+    auto [out2, n2] = re::subn(
+        *p, s, 1, [&](const re::Match& m) { return std::u32string(m.group(s, 1)) + U"!"; });
+    CHECK(out2 == U"ab! cd- ef-3");
+    CHECK(n2 == 1);
+
+    auto parts = re::split(*re::compile(U"(-)|(,)", 0), U"a-b,c");
+    REQUIRE(parts.size() == 7);
+    CHECK(*parts[1] == U"-");
+    CHECK(!parts[2]);
+    CHECK(re::escape(U"a.b c") == U"a\\.b\\ c");
+
+    CHECK(re::is_word(U'ж'));
+    CHECK(re::is_digit(U'٣'));
+    CHECK(re::is_space(U'\u3000'));
+    CHECK(re::fold(U'\u212a') == U'k');
+    CHECK(re::fold(U'Σ') == re::fold(U'ς'));
+
+    try {
+        re::parse_template(*p, U"\\g<missing>");
+        FAIL("no error");
+    } catch (const re::Error& e) {
+        CHECK(e.kind == re::ErrorKind::Index);
+        CHECK(e.message == "unknown group name 'missing'");
+    }
+}

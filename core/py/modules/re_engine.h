@@ -19,6 +19,17 @@
 //    bitmap for chars < 256), which keeps CountVectorizer's `(?u)\b\w\w+\b` findall fast.
 //  * The successive-match helpers (Scanner, subn, split) implement CPython 3.7+'s
 //    empty-match rules so the module layer only converts results.
+//
+// Known deviations from CPython 3.11 (all rare in practice):
+//  * \N{NAME} escapes: there is no Unicode name database, so every name is reported as
+//    "undefined character name".
+//  * Possessive quantifiers on groups, e.g. (a|b)*+, follow the intended _sre semantics
+//    (each iteration atomic); CPython 3.11.2 itself returns odd spans or SystemError for
+//    some of these with captures or lookbehinds.
+//  * Group names: non-ASCII identifiers are approximated (letters/digits/'_' of \w)
+//    rather than full XID_Start/XID_Continue.
+//  * Only str patterns (no bytes, no LOCALE). Positions are int (subjects < 2^31).
+//  * Process-wide state (Limits, a reusable VM) assumes one thread, like the interpreter.
 #pragma once
 
 #include <climits>
