@@ -103,6 +103,7 @@ struct VM {
     std::vector<Value> handling; // exceptions being handled (for bare raise and __context__)
     std::string figures = "[]";
     void* plot_state = nullptr;
+    void* np_state = nullptr; // np::NpState, owned by the numpy module
     std::vector<std::function<void()>> at_reset;
 
     // ---- strings
