@@ -3,6 +3,7 @@
 // code generation with those decisions baked in, so the VM never looks locals up by name.
 // Comprehensions and generator expressions are nested functions (as in CPython 3.11).
 #include "py/code.h"
+#include "py/runtime.h"
 #include "py/vm.h"
 #include <algorithm>
 #include <map>
@@ -1269,6 +1270,27 @@ struct Gen {
             bool star = false;
             for (NodeP x : n->a)
                 if (x->k == NK::Starred) star = true;
+            auto is_const = [](NodeP x) {
+                return x->k == NK::Int || x->k == NK::Float || x->k == NK::Str ||
+                       x->k == NK::None || x->k == NK::True || x->k == NK::False;
+            };
+            if (!star && n->k == NK::Set && n->a.size() > 2 &&
+                std::all_of(n->a.begin(), n->a.end(), is_const)) {
+                Value fs = vm.new_set(true);
+                for (NodeP x : n->a) {
+                    Value v = x->k == NK::Int     ? Value::integer(x->i)
+                              : x->k == NK::Float ? Value::flt(x->f)
+                              : x->k == NK::Str   ? vm.str(x->s)
+                              : x->k == NK::True  ? Value::boolean(true)
+                              : x->k == NK::False ? Value::boolean(false)
+                                                  : Value();
+                    set_add(vm, fs.as<Set>(), v);
+                }
+                emit(OpCode::BUILD_SET, 0);
+                load_const(fs);
+                emit(OpCode::SET_UPDATE);
+                break;
+            }
             if (!star) {
                 for (NodeP x : n->a) expr(x);
                 emit(n->k == NK::Tuple  ? OpCode::BUILD_TUPLE

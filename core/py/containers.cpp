@@ -224,6 +224,76 @@ void set_add(VM& vm, Set* s, const Value& key) {
     }
 }
 
+// CPython's set_merge: one up-front resize, then a clean insertion in the source's table order
+// when the target is empty (this is what makes copies and unions iterate like CPython's).
+static void set_insert_clean(Set* s, const Value& key, int64_t h) {
+    size_t mask = s->table.size() - 1;
+    uint64_t perturb = uint64_t(h);
+    size_t i = size_t(h) & mask;
+    for (;;) {
+        SetEntry* p = &s->table[i];
+        if (p->state == 0) {
+            p->key = key;
+            p->hash = h;
+            p->state = 1;
+            return;
+        }
+        if (i + LINEAR_PROBES <= mask) {
+            for (int j = 0; j < LINEAR_PROBES; ++j) {
+                ++p;
+                if (p->state == 0) {
+                    p->key = key;
+                    p->hash = h;
+                    p->state = 1;
+                    return;
+                }
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+void set_merge(VM& vm, Set* so, Set* other) {
+    if (other == so || other->used == 0) return;
+    size_t mask = so->table.size() - 1;
+    if (size_t(so->fill + other->used) * 5 >= mask * 3)
+        set_resize(vm, so, (so->used + other->used) * 2);
+    if (so->fill == 0 && so->table.size() == other->table.size() && other->fill == other->used) {
+        so->table = other->table;
+        so->fill = other->fill;
+        so->used = other->used;
+        return;
+    }
+    if (so->fill == 0) {
+        so->fill = other->used;
+        so->used = other->used;
+        for (auto& e : other->table)
+            if (e.state == 1) set_insert_clean(so, e.key, e.hash);
+        return;
+    }
+    std::vector<SetEntry> src = other->table;
+    for (auto& e : src)
+        if (e.state == 1) set_add(vm, so, e.key);
+}
+
+// set.update / set(iterable) as CPython's set_update_internal
+void set_update_from(VM& vm, Set* so, const Value& it) {
+    if (it.is_obj() && (it.o->type == vm.t.set || it.o->type == vm.t.frozenset)) {
+        set_merge(vm, so, it.as<Set>());
+        return;
+    }
+    if (it.is_obj() && it.o->type == vm.t.dict) {
+        Dict* d = it.as<Dict>();
+        size_t mask = so->table.size() - 1;
+        if (size_t(so->fill + d->used) * 5 >= mask * 3)
+            set_resize(vm, so, (so->used + d->used) * 2);
+        dict_each(d, [&](const Value& k, const Value&) { set_add(vm, so, k); });
+        return;
+    }
+    vm.iterate(it, [&](const Value& v) { set_add(vm, so, v); });
+}
+
 bool set_discard(VM& vm, Set* s, const Value& key) {
     SetEntry* e = set_lookup(vm, s, key, vm.hash(key), nullptr);
     if (!e) return false;

@@ -907,7 +907,7 @@ NATIVE(set_clear_m) {
 }
 NATIVE(set_copy_m) {
     Value r = vm.new_set(a[0].o->type == vm.t.frozenset);
-    set_each(SELF_SET, [&](const Value& k) { set_add(vm, r.as<Set>(), k); });
+    set_merge(vm, r.as<Set>(), SELF_SET);
     return r;
 }
 static Value set_from(VM& vm, const Value& v) {

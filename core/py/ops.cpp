@@ -552,6 +552,14 @@ Value VM::compare(CmpOp op, const Value& a, const Value& b) {
             if (decided) return Value::boolean(result);
             return Value::boolean(apply_cmp(op, c));
         }
+        if (ta == t.range && tb == t.range && (op == CmpOp::Eq || op == CmpOp::Ne)) {
+            Range* x = a.as<Range>();
+            Range* y = b.as<Range>();
+            bool same =
+                x->len == y->len &&
+                (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));
+            return Value::boolean(op == CmpOp::Eq ? same : !same);
+        }
         if ((ta == t.set || ta == t.frozenset) && (tb == t.set || tb == t.frozenset)) {
             Set* x = a.as<Set>();
             Set* y = b.as<Set>();
@@ -792,31 +800,47 @@ static Value builtin_binop(VM& vm, BinOp op, const Value& a, const Value& b) {
             (b.o->type == vm.t.set || b.o->type == vm.t.frozenset)) {
             Set* x = a.as<Set>();
             Set* y = b.as<Set>();
-            Value r = vm.new_set(ta == vm.t.frozenset);
-            Set* rs = r.as<Set>();
+            bool frozen = ta == vm.t.frozenset;
             switch (op) {
-            case BinOp::Or:
-                set_each(x, [&](const Value& k) { set_add(vm, rs, k); });
-                set_each(y, [&](const Value& k) { set_add(vm, rs, k); });
+            case BinOp::Or: {
+                Value r = vm.new_set(frozen);
+                set_merge(vm, r.as<Set>(), x);
+                set_merge(vm, r.as<Set>(), y);
                 return r;
-            case BinOp::And:
+            }
+            case BinOp::And: {
+                Value r = vm.new_set(frozen);
+                Set* big = x;
+                Set* small = y;
+                if (small->used > big->used) std::swap(big, small);
+                std::vector<SetEntry> src = small->table;
+                for (auto& e : src)
+                    if (e.state == 1 && set_contains(vm, big, e.key))
+                        set_add(vm, r.as<Set>(), e.key);
+                return r;
+            }
+            case BinOp::Sub: {
+                Value r = vm.new_set(frozen);
+                if ((x->used >> 2) > y->used) {
+                    set_merge(vm, r.as<Set>(), x);
+                    set_each(y, [&](const Value& k) { set_discard(vm, r.as<Set>(), k); });
+                    return r;
+                }
                 set_each(x, [&](const Value& k) {
-                    if (set_contains(vm, y, k)) set_add(vm, rs, k);
+                    if (!set_contains(vm, y, k)) set_add(vm, r.as<Set>(), k);
                 });
                 return r;
-            case BinOp::Sub:
-                set_each(x, [&](const Value& k) {
-                    if (!set_contains(vm, y, k)) set_add(vm, rs, k);
-                });
+            }
+            case BinOp::Xor: {
+                Value r = vm.new_set(frozen);
+                set_merge(vm, r.as<Set>(), y);
+                std::vector<SetEntry> src = x->table;
+                for (auto& e : src) {
+                    if (e.state != 1) continue;
+                    if (!set_discard(vm, r.as<Set>(), e.key)) set_add(vm, r.as<Set>(), e.key);
+                }
                 return r;
-            case BinOp::Xor:
-                set_each(x, [&](const Value& k) {
-                    if (!set_contains(vm, y, k)) set_add(vm, rs, k);
-                });
-                set_each(y, [&](const Value& k) {
-                    if (!set_contains(vm, x, k)) set_add(vm, rs, k);
-                });
-                return r;
+            }
             default: break;
             }
         }

@@ -796,6 +796,20 @@ struct Parser {
             NodeP n = mk(NK::UnaryOp, t);
             n->op = t.s == "-" ? OP_NEG : t.s == "+" ? OP_POS : OP_INVERT;
             n->x = factor();
+            // fold -<number> into a constant, as CPython's optimizer does (set displays depend on
+            // it)
+            if (n->op == OP_NEG && n->x->k == NK::Int && n->x->i != INT64_MIN) {
+                n->x->i = -n->x->i;
+                n->x->line = n->line;
+                n->x->col = n->col;
+                return n->x;
+            }
+            if (n->op == OP_NEG && n->x->k == NK::Float) {
+                n->x->f = -n->x->f;
+                n->x->line = n->line;
+                n->x->col = n->col;
+                return n->x;
+            }
             return n;
         }
         return power();

@@ -48,6 +48,8 @@ inline bool dict_entry_live(const DictEntry& e) {
 bool set_contains(VM& vm, Set* s, const Value& key);
 void set_add(VM& vm, Set* s, const Value& key);
 bool set_discard(VM& vm, Set* s, const Value& key);
+void set_merge(VM& vm, Set* so, Set* other);
+void set_update_from(VM& vm, Set* so, const Value& iterable);
 template <class F> void set_each(Set* s, F&& fn) {
     for (auto& e : s->table)
         if (e.state == 1) fn(e.key);

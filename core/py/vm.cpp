@@ -1360,8 +1360,7 @@ Value run_frame(VM& vm, Frame& f) {
                 }
                 case OpCode::SET_UPDATE: {
                     Value it = POP();
-                    Set* s = TOP().as<Set>();
-                    vm.iterate(it, [&](const Value& x) { set_add(vm, s, x); });
+                    set_update_from(vm, TOP().as<Set>(), it);
                     break;
                 }
                 case OpCode::DICT_UPDATE: {

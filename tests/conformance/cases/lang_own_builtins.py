@@ -1,0 +1,38 @@
+# Builtins and the methods of str, list, dict, set used daily
+print(abs(-3), abs(-2.5), round(2.5), round(3.5), round(-0.5), round(2.675, 2), round(1234, -2), round(0.125, 2))
+print(divmod(17, 5), divmod(-17, 5), divmod(7.5, 2), pow(2, 10), pow(2, -1), pow(3, 4, 5), pow(7, -1, 11))
+print(int("42"), int("-0x1f", 16), int("0b101", 0), int(3.99), int(-3.99), int("1_000"), float("1e-3"), float(" inf "), float(7))
+print(str(1.0), str(1e16), str(1e-5), str(123456789.123), repr(0.1 + 0.2), 1e22, 1.5e-7, 2.0 ** 60, -0.0, float("nan"))
+print(bool(""), bool("0"), bool([]), bool(0.0), list("abc"), tuple([1, 2]), set("aab") == {"a", "b"}, dict([("a", 1)]))
+print(hex(255), oct(8), bin(5), hex(-255), chr(97), ord("é"), chr(0x1F600) == "😀", format(3.14159, ".2f"), format(42, "08b"))
+print(len("héllo"), "héllo"[1], "héllo"[::-1], "héllo".upper(), "ß".upper(), "ÉCOLE".lower())
+print(sorted("banana"), sorted([3, 1, 2], reverse=True), sorted(["b", "A", "c"], key=str.lower), list(reversed([1, 2, 3])))
+print(sum([0.1] * 10), sum(range(101)), sum([[1], [2]], []), min(3, 1, 2), max("abc"), max([(1, "b"), (1, "a")]))
+print(isinstance(True, int), isinstance(1, (str, float)), type(1.0).__name__, type(None).__name__, callable(len), callable(3))
+print(list(range(5, 0, -2)), range(10)[2:8:3], len(range(0, 100, 7)), 21 in range(0, 100, 7), range(3) == range(3))
+print(" a b  c ".split(), "a,b,,c".split(","), "a b c".split(" ", 1), "a b c".rsplit(" ", 1), "x".join("abc"), "-".join(["1", "2"]))
+print("  pad ".strip(), "xxhixx".strip("x"), "hello".replace("l", "L"), "hello".replace("l", "", 1), "Hello".startswith("He"), "a.py".endswith((".py", ".txt")))
+print("hello".find("l"), "hello".rfind("l"), "hello".find("z"), "banana".count("a"), "abc".index("c"), "hello world".title(), "hello".capitalize())
+print("42".isdigit(), "abc".isalpha(), "a1".isalnum(), "  ".isspace(), "abc".islower(), "ABC".isupper(), "ab".center(6, "*"), "7".zfill(3), "ab".ljust(4) + "|", "ab".rjust(4))
+print("a\nb\r\nc".splitlines(), "k=v=w".partition("="), "k=v=w".rpartition("="), "TestCase".swapcase(), "prefix_x".removeprefix("prefix_"))
+l = [3, 1, 2]
+l.append(4); l.extend([5, 6]); l.insert(0, 0); l.remove(3)
+print(l, l.pop(), l.pop(0), l.index(2), l.count(1), l)
+l.sort(); l.reverse()
+print(l, l.copy(), l * 2, [1, 2] == [1, 2], [1, 2] < [1, 3], [[0] * 2] * 2)
+d = {"b": 2, "a": 1}
+d["c"] = 3
+print(d, d.get("z"), d.get("z", 0), d.setdefault("d", 4), d.pop("a"), d, list(d.keys()), list(d.values()), list(d.items()))
+print(d.keys(), d.values(), d.items(), "b" in d, len(d), {**d, "b": 20}, dict.fromkeys("xy", 0), d | {"e": 5})
+d.update({"b": 22}, f=6)
+del d["c"]
+print(d, d.popitem(), sorted(d), {k: v for k, v in sorted(d.items(), key=lambda kv: kv[1])})
+s = {3, 1, 2}
+s.add(5); s.discard(1); s.update([7, 8])
+print(s, sorted(s), 3 in s, s | {9}, s & {2, 3, 99}, s - {2}, s ^ {3, 100}, {1, 2} <= {1, 2, 3}, s.issuperset({2}), len(s))
+print({"apple", "banana", "cherry"} == {"cherry", "banana", "apple"}, set(), frozenset([1, 2]), {(1, 2), (3, 4)}, {1.5, 2, True})
+print(set("hello"), {"b", "a", "c"}, set(range(20, 0, -3)), {-1, -2, 10, 100, 7}, {"the", "cat", "sat", "on", "mat"})
+print(hash(1) == hash(1.0), hash("a") == hash("a"), id(l) == id(l), repr("it's"), repr('say "hi"'), repr("tab\there"), ascii_ok := True)
+print(2 ** 100, -(2 ** 65), 10 ** 20 // 7, 10 ** 20 % 7, (2 ** 70) >> 3, 3 ** 50 - 3 ** 49, int("9" * 30) + 1, float(2 ** 80))
+print(any([]), all([1, 1]), list(zip()), list(zip([1, 2], "abc", (True, False))), list(map(str, [1, 2])), next(iter([]), "dflt"))
+print(getattr([], "append").__name__, print, len, type(len).__name__)
