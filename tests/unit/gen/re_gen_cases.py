@@ -272,6 +272,7 @@ ARMED = [False]
 
 def on_alarm(*_):
     if ARMED[0]:
+        ARMED[0] = False
         raise Timeout()
 
 
