@@ -2,7 +2,12 @@
 #include "py/runtime.h"
 
 namespace lmpy {
+namespace ml { void register_sklearn_modules(VM& vm); }   // core/ml (sklearn)
+namespace plot { void register_plot_modules(VM& vm); }    // core/plot (matplotlib)
 
-void register_extra_modules(VM& vm) { (void)vm; }
+void register_extra_modules(VM& vm) {
+    ml::register_sklearn_modules(vm);   // core/ml
+    plot::register_plot_modules(vm);    // core/plot
+}
 
 } // namespace lmpy
