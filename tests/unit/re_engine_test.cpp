@@ -133,6 +133,8 @@ TEST_CASE("re engine: API helpers", "[re]") {
     REQUIRE(p->group_name(1));
     CHECK(*p->group_name(1) == U"word");
     CHECK(p->flags() == re::UNICODE);
+    CHECK(re::compile(U"(?P<word>\\w+)-(?P<num>\\d+)?", 0) == p); // cached
+    CHECK(re::compile(U"(?P<word>\\w+)-(?P<num>\\d+)?", re::IGNORECASE) != p);
 
     std::u32string s = U"ab-12 cd- ef-3";
     int seen = 0;

@@ -463,7 +463,12 @@ struct VmLease {
         }
     }
     ~VmLease() {
-        if (!own) g_vm_busy = false;
+        if (own) return;
+        g_vm_busy = false;
+        if (g_vm.stack.capacity() > (size_t(1) << 16)) { // give back memory after a huge match
+            g_vm.stack.clear();
+            g_vm.stack.shrink_to_fit();
+        }
     }
 };
 

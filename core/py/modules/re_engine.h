@@ -105,7 +105,9 @@ using ProgramPtr = std::shared_ptr<const Program>;
 
 // Throws Error (kind Re for re.error, Value for bad flag combinations, Overflow for huge
 // repeat counts, Recursion for absurd nesting).
+// Results are cached (512 entries, like re._cache); purge() empties the cache.
 ProgramPtr compile(std::u32string_view pattern, int flags = 0);
+void purge();
 
 enum class Mode { Match, Search, FullMatch };
 

@@ -10,6 +10,8 @@
 #include "re_engine_tables.h"
 
 #include <algorithm>
+#include <deque>
+#include <map>
 
 namespace lmpy::re {
 
@@ -604,7 +606,25 @@ std::shared_ptr<Code> generate(Parsed& parsed) {
     return code;
 }
 
+namespace {
+
+// Like re._cache: compiled programs are immutable, so repeated re.findall(pattern, ...)
+// calls share one. When full, the oldest entry goes (CPython 3.11's policy).
+constexpr size_t kCacheMax = 512;
+std::map<std::pair<std::u32string, int>, ProgramPtr> g_cache;
+std::deque<std::pair<std::u32string, int>> g_cache_order;
+
+} // namespace
+
+void purge() {
+    g_cache.clear();
+    g_cache_order.clear();
+}
+
 ProgramPtr compile(std::u32string_view pattern, int flags) {
+    std::pair<std::u32string, int> key{std::u32string(pattern), flags};
+    auto it = g_cache.find(key);
+    if (it != g_cache.end()) return it->second;
     Parsed parsed = parse_pattern(pattern, flags);
     auto prog = std::make_shared<Program>();
     prog->code_ = generate(parsed);
@@ -612,6 +632,12 @@ ProgramPtr compile(std::u32string_view pattern, int flags) {
     prog->flags_ = parsed.flags;
     prog->groups_ = parsed.groups;
     prog->names_ = std::move(parsed.names);
+    if (g_cache.size() >= kCacheMax) {
+        g_cache.erase(g_cache_order.front());
+        g_cache_order.pop_front();
+    }
+    g_cache.emplace(key, prog);
+    g_cache_order.push_back(std::move(key));
     return prog;
 }
 
