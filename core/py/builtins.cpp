@@ -374,7 +374,6 @@ void sort_values(VM& vm, std::vector<Value>& items, const Value* key, bool rever
     const std::vector<Value>& k = has_key ? keys : items;
     std::vector<size_t> idx(n);
     for (size_t i = 0; i < n; ++i) idx[i] = i;
-    if (reverse) std::reverse(idx.begin(), idx.end());
     auto lt = [&](size_t x, size_t y) -> bool {
         const Value& a = k[x];
         const Value& b = k[y];
