@@ -2,10 +2,12 @@
 #include "py/runtime.h"
 
 namespace lmpy {
+void register_collections_module(VM& vm);
 namespace ml { void register_sklearn_modules(VM& vm); }   // core/ml (sklearn)
 namespace plot { void register_plot_modules(VM& vm); }    // core/plot (matplotlib)
 
 void register_extra_modules(VM& vm) {
+    register_collections_module(vm);
     ml::register_sklearn_modules(vm);   // core/ml
     plot::register_plot_modules(vm);    // core/plot
 }
