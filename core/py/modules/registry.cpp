@@ -3,10 +3,16 @@
 
 namespace lmpy {
 void register_collections_module(VM& vm);
+void register_heapq_module(VM& vm);
+void register_re_module(VM& vm);
+void register_collections_module(VM& vm);
 namespace ml { void register_sklearn_modules(VM& vm); }   // core/ml (sklearn)
 namespace plot { void register_plot_modules(VM& vm); }    // core/plot (matplotlib)
 
 void register_extra_modules(VM& vm) {
+    register_collections_module(vm);
+    register_heapq_module(vm);
+    register_re_module(vm);
     register_collections_module(vm);
     ml::register_sklearn_modules(vm);   // core/ml
     plot::register_plot_modules(vm);    // core/plot
