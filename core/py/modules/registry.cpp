@@ -8,6 +8,7 @@ void register_re_module(VM& vm);
 void register_collections_module(VM& vm);
 namespace ml { void register_sklearn_modules(VM& vm); }   // core/ml (sklearn)
 namespace plot { void register_plot_modules(VM& vm); }    // core/plot (matplotlib)
+namespace np { void register_numpy_modules(VM& vm); }     // core/np (numpy)
 
 void register_extra_modules(VM& vm) {
     register_collections_module(vm);
@@ -16,6 +17,7 @@ void register_extra_modules(VM& vm) {
     register_collections_module(vm);
     ml::register_sklearn_modules(vm);   // core/ml
     plot::register_plot_modules(vm);    // core/plot
+    np::register_numpy_modules(vm);     // core/np
 }
 
 } // namespace lmpy
