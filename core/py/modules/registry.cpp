@@ -5,12 +5,22 @@ namespace lmpy {
 void register_collections_module(VM& vm);
 void register_heapq_module(VM& vm);
 void register_re_module(VM& vm);
+void register_random_module(VM& vm);
+void register_itertools_module(VM& vm);
+void register_collections_module(VM& vm);
+void register_heapq_module(VM& vm);
+void register_re_module(VM& vm);
 void register_collections_module(VM& vm);
 namespace ml { void register_sklearn_modules(VM& vm); }   // core/ml (sklearn)
 namespace plot { void register_plot_modules(VM& vm); }    // core/plot (matplotlib)
 namespace np { void register_numpy_modules(VM& vm); }     // core/np (numpy)
 
 void register_extra_modules(VM& vm) {
+    register_collections_module(vm);
+    register_heapq_module(vm);
+    register_re_module(vm);
+    register_random_module(vm);
+    register_itertools_module(vm);
     register_collections_module(vm);
     register_heapq_module(vm);
     register_re_module(vm);
