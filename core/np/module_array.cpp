@@ -21,7 +21,16 @@ static bool convertible(VM& vm, const Value& v) {
 }
 
 Value array_binop(VM& vm, int op, const Value& x, const Value& y, bool reflected) {
-    if (!convertible(vm, y)) return vm.NotImplemented;
+    if (!convertible(vm, y)) {
+        // == / != against anything else (None, objects) compare elementwise as unequal
+        if (op == int(BinOp::Eq) || op == int(BinOp::Ne)) {
+            NDArray a = to_array(vm, x);
+            NDArray r = NDArray::zeros(a.shape(), DType::Bool);
+            if (op == int(BinOp::Ne)) r = binary(BinOp::Eq, r, r);
+            return wrap_result(vm, r);
+        }
+        return vm.NotImplemented;
+    }
     NDArray a = to_array(vm, x), b = to_array(vm, y);
     if (reflected) std::swap(a, b);
     return guard(vm, [&] {
@@ -252,6 +261,7 @@ static Value d_format(VM& vm, Args& a) {
         vm.type_error("unsupported format string passed to numpy.ndarray.__format__");
     return vm.str(array_str(vm, self));
 }
+static Value d_hash(VM& vm, Args& a) { vm.type_error("unhashable type: 'numpy.ndarray'"); }
 static Value d_contains(VM& vm, Args& a) {
     const NDArray& self = as_array(vm, a[0])->a;
     NDArray v = to_array(vm, a[1]);
@@ -422,7 +432,7 @@ void init_array_type(VM& vm, NpState& st) {
     vm.add_method(t, "__index__", d_index);
     vm.add_method(t, "__format__", d_format);
     vm.add_method(t, "__contains__", d_contains);
-    vm.add_attr(t, "__hash__", vm.None);
+    vm.add_method(t, "__hash__", d_hash);
     auto prop = [&](const char* name, NativeFn fn) {
         auto* p = new Property(vm.t.property);
         Value pv(p);

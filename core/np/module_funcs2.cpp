@@ -201,7 +201,8 @@ Value f_searchsorted(VM& vm, Args& a) {
 Value f_shape(VM& vm, Args& a) {
     check_nargs(vm, "shape", a, 1, 1);
     std::vector<Value> v;
-    for (int64_t d : to_array(vm, a[0]).shape()) v.push_back(Value::integer(d));
+    NDArray x = to_array(vm, a[0]);
+    for (int64_t d : x.shape()) v.push_back(Value::integer(d));
     return vm.new_tuple(std::move(v));
 }
 Value f_ndim(VM& vm, Args& a) {

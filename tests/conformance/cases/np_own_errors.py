@@ -1,0 +1,33 @@
+# NumPy's error messages
+import numpy as np
+def attempt(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+attempt(lambda: np.arange(6).reshape(4, -1))
+attempt(lambda: np.arange(6).reshape(-1, -1))
+attempt(lambda: np.zeros((2, 2)) + np.zeros((3, 3)))
+attempt(lambda: np.ones(3)[1.5])
+attempt(lambda: np.ones(3)[np.array([0.5])])
+attempt(lambda: np.ones((2, 2))[:, 5])
+attempt(lambda: np.ones(3).sum(axis=1))
+attempt(lambda: np.array([[1, 2], [3]]))
+attempt(lambda: bool(np.array([1, 2])))
+attempt(lambda: np.array([1, 2]) + np.array(["a", "b"]))
+attempt(lambda: np.linalg.solve(np.zeros((2, 2)), np.ones(2)))
+attempt(lambda: np.vstack([np.ones(2), np.ones(3)]))
+attempt(lambda: np.stack([np.ones(2), np.ones(3)]))
+attempt(lambda: np.ones(3)[[5]])
+attempt(lambda: len(np.float64(1.0)) if False else np.array(1.0).__len__())
+attempt(lambda: float(np.ones(2)))
+attempt(lambda: np.zeros(-1))
+attempt(lambda: np.array_split(np.arange(3), 0))
+attempt(lambda: np.concatenate([np.ones((2, 2)), np.ones((3, 3))], axis=1))
+attempt(lambda: np.int64(5)[0])
+attempt(lambda: np.dot(np.ones(3), np.ones(4)))
+attempt(lambda: np.matmul(np.ones(3), 2))
+attempt(lambda: {np.arange(3): 1})
+attempt(lambda: np.random.choice(3, p=[0.5, 0.5, -0.0001 + 0.0]))
+x = np.ones((2, 3))
+x @ np.ones((2, 3))

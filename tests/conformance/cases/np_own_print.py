@@ -1,0 +1,17 @@
+# Printing: precision, suppress, scientific switch, alignment, wrapping, summarisation, 3-D
+import numpy as np
+print(np.array([1e-5, 1.0, 1000.0]), np.array([1e-9, 1.0]), np.array([1e20, 1.0]), np.array([0.1, 123456789.0]))
+print(np.arange(30) * 1.5)
+print(np.linspace(0, 1, 11) ** 3)
+print(np.arange(1001))
+print(np.arange(3000).reshape(30, 100))
+print(np.ones((2, 2, 3)) * np.arange(3), repr(np.zeros((2, 1, 2))))
+print(repr(np.arange(20.0)), repr(np.array([True, False])), repr(np.array(["a", "bc"])), repr(np.array([], dtype=int)), repr(np.zeros((0, 2))))
+np.set_printoptions(precision=3)
+print(np.array([1 / 3, 2 / 3]), np.float64(1 / 3), repr(np.array([0.123456])))
+np.set_printoptions(suppress=True)
+print(np.array([1e-10, 1.0, 1e5]), np.array([1e-20]))
+np.set_printoptions(precision=8, suppress=False)
+print(np.array([1e-10, 1.0, 1e5]), np.array([-1.5, np.nan, np.inf]), np.array([[1, -100], [1000, 2]]))
+print(np.array([[0.5, 2.0], [3.25, -4.125]]), np.array([1.0, 2.0]) * 1e8, np.array([1.0, 2.0]) * 1e16)
+print(str(np.arange(4)), repr(np.float64(2)), [np.float64(1.5), np.int64(2)], (np.array([1, 2]),))
