@@ -89,8 +89,7 @@ NATIVE(b_iter) {
 NATIVE(b_next) {
     check_nargs(vm, "next", a, 1, 2);
     Value out;
-    if (!a[0].is_obj() ||
-        (!dynamic_cast<Iter*>(a[0].o) && !vm.type_of(a[0])->lookup(vm.n.__next__)))
+    if (!a[0].is_obj() || (!(a[0].o)->as_iter() && !vm.type_of(a[0])->lookup(vm.n.__next__)))
         vm.type_error("'" + vm.type_name(a[0]) + "' object is not an iterator");
     if (vm.next(a[0], out)) return out;
     if (a.n == 2) return a[1];
@@ -548,7 +547,7 @@ NATIVE(b_dir) {
                       [&](const Value& k, const Value&) { ns.push_back(k.as<Str>()->s); });
         else {
             if (o.is_obj())
-                if (auto* inst = dynamic_cast<Instance*>(o.o))
+                if (auto* inst = (o.o)->as_instance())
                     for (auto& kv : inst->attrs) ns.push_back(kv.first->s);
             Type* t = o.is_obj() && o.o->type == vm.t.type ? o.as<Type>() : vm.type_of(o);
             for (Type* x : t->mro)
@@ -848,12 +847,13 @@ VM::VM() : st(new VMState) {
 #define N(x) n.x = intern(#x);
     N(__init__)
     N(__new__)
-    N(__repr__) N(__str__) N(__len__) N(__getitem__) N(__setitem__) N(__delitem__) N(__contains__)
-        N(__iter__) N(__next__) N(__call__) N(__bool__) N(__eq__) N(__ne__) N(__lt__) N(__le__)
-            N(__gt__) N(__ge__) N(__hash__) N(__name__) N(__qualname__) N(__module__) N(__class__)
-                N(__dict__) N(__doc__) N(__get__) N(__set__) N(__getattr__) N(__add__) N(__radd__)
-                    N(__iadd__) N(__neg__) N(__pos__) N(__abs__) N(__invert__) N(__index__)
-                        N(__int__) N(__float__) N(__format__) N(__enter__) N(__exit__) N(__main__)
+    N(__repr__)
+    N(__str__) N(__len__) N(__getitem__) N(__setitem__) N(__delitem__) N(__contains__) N(__iter__)
+        N(__next__) N(__call__) N(__bool__) N(__eq__) N(__ne__) N(__lt__) N(__le__) N(__gt__)
+            N(__ge__) N(__hash__) N(__name__) N(__qualname__) N(__module__) N(__class__) N(__dict__)
+                N(__doc__) N(__get__) N(__set__) N(__getattr__) N(__add__) N(__radd__) N(__iadd__)
+                    N(__neg__) N(__pos__) N(__abs__) N(__invert__) N(__index__) N(__int__)
+                        N(__float__) N(__format__) N(__enter__) N(__exit__) N(__main__)
                             N(__builtins__) N(__missing__) N(__setattr__) N(__delattr__)
                                 N(__reversed__) N(__round__) N(__init_subclass__) N(__annotations__)
                                     N(__all__) N(self) N(args) N(key) N(reverse) N(sep) N(end)

@@ -629,8 +629,7 @@ bool VM::contains(const Value& c, const Value& v) {
         }
     }
     Type* ty = type_of(c);
-    if (!ty->lookup(n.__iter__) && !ty->lookup(n.__getitem__) &&
-        !(c.is_obj() && dynamic_cast<Iter*>(c.o)))
+    if (!ty->lookup(n.__iter__) && !ty->lookup(n.__getitem__) && !(c.is_obj() && (c.o)->as_iter()))
         type_error("argument of type '" + ty->name + "' is not iterable");
     bool found = false;
     Value it = iter(c);
@@ -790,11 +789,11 @@ Value VM::iter(const Value& v) {
             it->r_left = r->len;
             return Value(it);
         }
-        if (dynamic_cast<Iter*>(v.o)) return v;
+        if ((v.o)->as_iter()) return v;
         Value r;
         if (ty->lookup(n.__iter__)) {
             call_dunder(v, n.__iter__, nullptr, 0, r);
-            if (r.is_obj() && dynamic_cast<Iter*>(r.o)) return r;
+            if (r.is_obj() && (r.o)->as_iter()) return r;
             if (!type_of(r)->lookup(n.__next__))
                 type_error("iter() returned non-iterator of type '" + type_name(r) + "'");
             return Value(new UserIter(t.iter, r));
@@ -806,7 +805,7 @@ Value VM::iter(const Value& v) {
 
 bool VM::next(const Value& it, Value& out) {
     if (it.is_obj()) {
-        if (auto* i = dynamic_cast<Iter*>(it.o)) return i->next(*this, out);
+        if (auto* i = (it.o)->as_iter()) return i->next(*this, out);
         if (type_of(it)->lookup(n.__next__)) {
             UserIter u(t.iter, it);
             return u.next(*this, out);

@@ -22,11 +22,16 @@ struct VM;
 // Undef marks an unbound local slot / empty cell; it never escapes to Python code.
 enum class Tag : uint8_t { None, Bool, Int, Float, Obj, Undef };
 
+struct Iter;
+struct Instance;
 struct Obj {
     Type* type;
     int32_t rc = 0;
     explicit Obj(Type* t) : type(t) {}
     virtual ~Obj() = default;
+    // Cheap downcasts for the two hierarchies the VM probes on hot paths (dynamic_cast is slow).
+    virtual Iter* as_iter() { return nullptr; }
+    virtual Instance* as_instance() { return nullptr; }
 };
 
 inline void incref(Obj* o) { ++o->rc; }
@@ -223,6 +228,7 @@ enum class Layout : uint8_t { Object, Exception, Dict, List, Other };
 struct Instance : Obj {
     AttrMap attrs;
     explicit Instance(Type* t) : Obj(t) {}
+    Instance* as_instance() override { return this; }
 };
 
 struct ExcObj : Instance {
@@ -268,6 +274,7 @@ struct Slice : Obj {
 // A generic native iterator: next() returns false when exhausted.
 struct Iter : Obj {
     explicit Iter(Type* t) : Obj(t) {}
+    Iter* as_iter() override { return this; }
     virtual bool next(VM& vm, Value& out) = 0;
 };
 

@@ -627,11 +627,24 @@ static const char* binop_sym(BinOp op) {
                               "@", "<<", ">>", "&", "|",  "^"};
     return s[int(op)];
 }
+// Interned dunder names per operator and kind (0 __op__, 1 __rop__, 2 __iop__), built once per VM.
 static Str* binop_name(VM& vm, BinOp op, int kind) {
-    static const char* base[] = {"add",    "sub",    "mul",    "truediv", "floordiv", "mod", "pow",
-                                 "matmul", "lshift", "rshift", "and",     "or",       "xor"};
-    std::string s = kind == 0 ? "__" : kind == 1 ? "__r" : "__i";
-    return vm.intern(s + base[int(op)] + "__");
+    auto& names = vm.st->binop_names;
+    if (names.empty()) {
+        static const char* base[] = {"add", "sub", "mul",    "truediv", "floordiv",
+                                     "mod", "pow", "matmul", "lshift",  "rshift",
+                                     "and", "or",  "xor"};
+        for (const char* b : base)
+            for (const char* pre : {"__", "__r", "__i"})
+                names.push_back(vm.intern(std::string(pre) + b + "__"));
+    }
+    return names[size_t(op) * 3 + size_t(kind)];
+}
+// Types whose operators builtin_binop handles completely.
+static bool core_type(VM& vm, Type* t) {
+    return t == vm.t.int_ || t == vm.t.float_ || t == vm.t.bool_ || t == vm.t.str ||
+           t == vm.t.list || t == vm.t.tuple || t == vm.t.set || t == vm.t.frozenset ||
+           t == vm.t.dict || t == vm.t.none;
 }
 
 static Value num_error(VM& vm, NumError& e) { vm.raise(exc_type_by_name(vm, e.type), e.message); }
@@ -862,10 +875,12 @@ static Value builtin_binop(VM& vm, BinOp op, const Value& a, const Value& b) {
 Value VM::binop(BinOp op, const Value& a, const Value& b) {
     Type* ta = type_of(a);
     Type* tb = type_of(b);
-    bool a_user = !ta->builtin || ta->attrs.count(binop_name(*this, op, 0)) ||
-                  ta->attrs.count(binop_name(*this, op, 1));
-    bool b_user = !tb->builtin || tb->attrs.count(binop_name(*this, op, 0)) ||
-                  tb->attrs.count(binop_name(*this, op, 1));
+    bool a_user =
+        !core_type(*this, ta) && (!ta->builtin || ta->attrs.count(binop_name(*this, op, 0)) ||
+                                  ta->attrs.count(binop_name(*this, op, 1)));
+    bool b_user =
+        !core_type(*this, tb) && (!tb->builtin || tb->attrs.count(binop_name(*this, op, 0)) ||
+                                  tb->attrs.count(binop_name(*this, op, 1)));
     if (!a_user && !b_user) {
         Value r = builtin_binop(*this, op, a, b);
         if (!r.is_undef()) return r;
@@ -933,7 +948,7 @@ Value VM::inplace(BinOp op, const Value& a, const Value& b) {
                 type_error("unsupported operand type(s) for |=: 'dict' and '" + type_name(b) + "'");
             return a;
         }
-        if (!ta->builtin || ta->attrs.count(binop_name(*this, op, 2))) {
+        if (!core_type(*this, ta) && (!ta->builtin || ta->attrs.count(binop_name(*this, op, 2)))) {
             Value r;
             if (ta->lookup(binop_name(*this, op, 2)) &&
                 call_dunder(a, binop_name(*this, op, 2), &b, 1, r) && !r.same(NotImplemented))

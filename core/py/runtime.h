@@ -90,6 +90,7 @@ struct VMState {
     std::unordered_map<std::string, Str*> interned;
     std::vector<FrameInfo> frames;
     std::vector<Value> keep; // interned strings held alive
+    std::vector<Str*> binop_names;
 };
 
 // Pretty CPython-style traceback text for an exception object.

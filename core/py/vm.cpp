@@ -269,7 +269,7 @@ bool VM::getattr_opt(const Value& obj, Str* name, Value& out) {
     }
     if (obj.is_obj()) {
         if (tp->layout == Layout::Object || tp->layout == Layout::Exception || !tp->builtin) {
-            if (auto* inst = dynamic_cast<Instance*>(obj.o)) {
+            if (auto* inst = (obj.o)->as_instance()) {
                 auto it = inst->attrs.find(name);
                 if (it != inst->attrs.end()) {
                     out = it->second;
@@ -342,7 +342,7 @@ bool VM::getattr_opt(const Value& obj, Str* name, Value& out) {
         return true;
     }
     if (name == n.__dict__ && obj.is_obj()) {
-        if (auto* inst = dynamic_cast<Instance*>(obj.o)) {
+        if (auto* inst = (obj.o)->as_instance()) {
             Value d = new_dict();
             for (auto& kv : inst->attrs) dict_set(*this, d.as<Dict>(), Value(kv.first), kv.second);
             out = d;
@@ -405,7 +405,7 @@ void VM::setattr(const Value& obj, Str* name, const Value& v) {
             return;
         }
         if (!tp->builtin || tp->layout == Layout::Object || tp->is_exception) {
-            if (auto* inst = dynamic_cast<Instance*>(obj.o)) {
+            if (auto* inst = (obj.o)->as_instance()) {
                 inst->attrs[name] = v;
                 return;
             }
@@ -419,7 +419,7 @@ void VM::setattr(const Value& obj, Str* name, const Value& v) {
 
 void VM::delattr(const Value& obj, Str* name) {
     if (obj.is_obj()) {
-        if (auto* inst = dynamic_cast<Instance*>(obj.o)) {
+        if (auto* inst = (obj.o)->as_instance()) {
             if (inst->attrs.erase(name)) return;
         }
         if (obj.o->type == t.module && dict_del(*this, obj.as<Module>()->globals, Value(name)))
@@ -435,7 +435,7 @@ bool VM::lookup_method(const Value& obj, Str* name, Value& func, bool& self_need
         if (a && a->is_obj() && (a->o->type == t.function || a->o->type == t.native)) {
             // an instance attribute of the same name shadows the method
             if (obj.is_obj() && !tp->builtin) {
-                if (auto* inst = dynamic_cast<Instance*>(obj.o)) {
+                if (auto* inst = (obj.o)->as_instance()) {
                     auto it = inst->attrs.find(name);
                     if (it != inst->attrs.end()) {
                         func = it->second;
@@ -903,6 +903,56 @@ static void unpack_error(VM& vm, int64_t got, int64_t want, bool ex) {
     vm.value_error("too many values to unpack (expected " + std::to_string(want) + ")");
 }
 
+// Arithmetic on two small ints / two floats without leaving the loop; false = take the slow path
+// (overflow, division by zero, negative shifts: the generic code raises or promotes).
+static inline bool fast_int_binop(BinOp op, int64_t x, int64_t y, int64_t& out) {
+    int64_t r;
+    switch (op) {
+    case BinOp::Add:
+        if (__builtin_add_overflow(x, y, &r)) return false;
+        out = r;
+        return true;
+    case BinOp::Sub:
+        if (__builtin_sub_overflow(x, y, &r)) return false;
+        out = r;
+        return true;
+    case BinOp::Mul:
+        if (__builtin_mul_overflow(x, y, &r)) return false;
+        out = r;
+        return true;
+    case BinOp::Mod:
+        if (y <= 0) return false;
+        r = x % y;
+        out = r < 0 ? r + y : r;
+        return true;
+    case BinOp::FloorDiv:
+        if (y <= 0) return false;
+        r = x / y;
+        out = (x % y != 0 && x < 0) ? r - 1 : r;
+        return true;
+    case BinOp::RShift:
+        if (y < 0 || y >= 64) return false;
+        out = x >> y;
+        return true;
+    case BinOp::And: out = x & y; return true;
+    case BinOp::Or: out = x | y; return true;
+    case BinOp::Xor: out = x ^ y; return true;
+    default: return false;
+    }
+}
+static inline bool fast_float_binop(BinOp op, double x, double y, double& out) {
+    switch (op) {
+    case BinOp::Add: out = x + y; return true;
+    case BinOp::Sub: out = x - y; return true;
+    case BinOp::Mul: out = x * y; return true;
+    case BinOp::TrueDiv:
+        if (y == 0) return false;
+        out = x / y;
+        return true;
+    default: return false;
+    }
+}
+
 Value run_frame(VM& vm, Frame& f) {
     Code* code = f.code;
     const uint32_t* ops = code->ops.data();
@@ -1160,37 +1210,12 @@ Value run_frame(VM& vm, Frame& f) {
                     Value& a = sp[-2];
                     Value& b = sp[-1];
                     if (a.tag == Tag::Int && b.tag == Tag::Int) {
-                        int64_t r;
-                        BinOp op = BinOp(arg);
-                        if (op == BinOp::Add && !__builtin_add_overflow(a.i, b.i, &r)) {
-                            a.i = r;
-                            --sp;
-                            break;
-                        }
-                        if (op == BinOp::Sub && !__builtin_sub_overflow(a.i, b.i, &r)) {
-                            a.i = r;
-                            --sp;
-                            break;
-                        }
-                        if (op == BinOp::Mul && !__builtin_mul_overflow(a.i, b.i, &r)) {
-                            a.i = r;
+                        if (fast_int_binop(BinOp(arg), a.i, b.i, a.i)) {
                             --sp;
                             break;
                         }
                     } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
-                        BinOp op = BinOp(arg);
-                        if (op == BinOp::Add) {
-                            a.f += b.f;
-                            --sp;
-                            break;
-                        }
-                        if (op == BinOp::Sub) {
-                            a.f -= b.f;
-                            --sp;
-                            break;
-                        }
-                        if (op == BinOp::Mul) {
-                            a.f *= b.f;
+                        if (fast_float_binop(BinOp(arg), a.f, b.f, a.f)) {
                             --sp;
                             break;
                         }
@@ -1202,21 +1227,23 @@ Value run_frame(VM& vm, Frame& f) {
                     break;
                 }
                 case OpCode::INPLACE: {
-                    Value b = POP();
-                    Value a = POP();
+                    Value& a = sp[-2];
+                    Value& b = sp[-1];
                     if (a.tag == Tag::Int && b.tag == Tag::Int) {
-                        int64_t r;
-                        BinOp op = BinOp(arg);
-                        if (op == BinOp::Add && !__builtin_add_overflow(a.i, b.i, &r)) {
-                            PUSH(Value::integer(r));
+                        if (fast_int_binop(BinOp(arg), a.i, b.i, a.i)) {
+                            --sp;
                             break;
                         }
-                        if (op == BinOp::Sub && !__builtin_sub_overflow(a.i, b.i, &r)) {
-                            PUSH(Value::integer(r));
+                    } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
+                        if (fast_float_binop(BinOp(arg), a.f, b.f, a.f)) {
+                            --sp;
                             break;
                         }
                     }
-                    PUSH(vm.inplace(BinOp(arg), a, b));
+                    Value r = vm.inplace(BinOp(arg), a, b);
+                    --sp;
+                    *sp = Value();
+                    sp[-1] = std::move(r);
                     break;
                 }
                 case OpCode::COMPARE: {
