@@ -4,6 +4,7 @@
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <vector>
 
 namespace lmpy::ml {
 
