@@ -442,7 +442,8 @@ void init_numpy(VM& vm, const Value& m) {
     st->cast_error =
         exc("_UFuncOutputCastingError", st->ufunc_type_error, "numpy.core._exceptions");
     // NumPy shows these as UFuncTypeError (type(e).__name__) but tracebacks name the class
-    for (Type* t : {st->no_loop_error, st->cast_error}) vm.add_attr(t, "__name__", vm.str("UFuncTypeError"));
+    for (Type* t : {st->no_loop_error, st->cast_error})
+        vm.add_attr(t, "__name__", vm.str("UFuncTypeError"));
     vm.set_global(m, "AxisError", Value(st->axis_error));
 
     init_array_type(vm, *st);

@@ -281,33 +281,31 @@ void init_functions(VM& vm, const Value& m) {
 
 #define U(name, op) def(name, f_unary<UnOp::op>);
     U("negative", Neg)
-    U("positive", Pos) U("invert", Invert) U("bitwise_not", Invert) U("abs", Abs) U("absolute", Abs)
-        U("fabs", Abs) U("sign", Sign) U("square", Square) U("sqrt", Sqrt) U("exp", Exp) U(
-            "expm1", Expm1) U("log", Log) U("log2", Log2) U("log10", Log10) U("log1p", Log1p)
-            U("sin", Sin) U("cos", Cos) U("tan", Tan) U("arcsin", Arcsin) U("arccos", Arccos) U(
-                "arctan", Arctan) U("sinh", Sinh) U("cosh", Cosh) U("tanh", Tanh) U("floor", Floor)
-                U("ceil", Ceil) U("trunc", Trunc) U("rint", Rint) U("isnan", IsNan)
-                    U("isinf", IsInf) U("isfinite", IsFinite) U("logical_not", LogicalNot)
-                        U("reciprocal", Reciprocal)
+    U("positive", Pos)
+    U("invert", Invert) U("bitwise_not", Invert) U("abs", Abs) U("absolute", Abs) U("fabs", Abs)
+        U("sign", Sign) U("square", Square) U("sqrt", Sqrt) U("exp", Exp) U("expm1", Expm1) U(
+            "log", Log) U("log2", Log2) U("log10", Log10) U("log1p", Log1p) U("sin", Sin)
+            U("cos", Cos) U("tan", Tan) U("arcsin", Arcsin) U("arccos", Arccos) U("arctan", Arctan)
+                U("sinh", Sinh) U("cosh", Cosh) U("tanh", Tanh) U("floor", Floor) U("ceil", Ceil) U(
+                    "trunc", Trunc) U("rint", Rint) U("isnan", IsNan) U("isinf", IsInf)
+                    U("isfinite", IsFinite) U("logical_not", LogicalNot) U("reciprocal", Reciprocal)
 #undef U
 #define B(name, op) def(name, f_binary<BinOp::op>);
-                            B("add", Add) B("subtract", Sub) B("multiply", Mul) B("divide", TrueDiv)
-                                B("true_divide", TrueDiv) B("floor_divide", FloorDiv)
-                                    B("mod", Mod) B("remainder", Mod) B("power", Pow) B("equal", Eq)
-                                        B("not_equal", Ne) B("less", Lt) B("less_equal", Le)
-                                            B("greater", Gt) B("greater_equal", Ge)
-                                                B("bitwise_and", BitAnd) B("bitwise_or", BitOr)
-                                                    B("bitwise_xor", BitXor) B("maximum", Maximum)
-                                                        B("minimum", Minimum) B("fmax", Maximum)
-                                                            B("fmin", Minimum)
-                                                                B("logical_and", LogicalAnd)
-                                                                    B("logical_or", LogicalOr)
-                                                                        B("logical_xor", LogicalXor)
-                                                                            B("arctan2", Arctan2)
-                                                                                B("hypot", Hypot)
+                        B("add", Add) B("subtract", Sub) B("multiply", Mul) B("divide", TrueDiv)
+                            B("true_divide", TrueDiv) B("floor_divide", FloorDiv)
+                                B("mod", Mod) B("remainder", Mod) B("power", Pow) B("equal", Eq) B(
+                                    "not_equal", Ne) B("less", Lt) B("less_equal", Le)
+                                    B("greater", Gt) B("greater_equal", Ge) B("bitwise_and", BitAnd)
+                                        B("bitwise_or", BitOr) B("bitwise_xor", BitXor)
+                                            B("maximum", Maximum) B("minimum", Minimum)
+                                                B("fmax", Maximum) B("fmin", Minimum)
+                                                    B("logical_and", LogicalAnd)
+                                                        B("logical_or", LogicalOr)
+                                                            B("logical_xor", LogicalXor)
+                                                                B("arctan2", Arctan2)
+                                                                    B("hypot", Hypot)
 #undef B
-                                                                                    def("where",
-                                                                                        f_where);
+                                                                        def("where", f_where);
     def("nonzero", f_nonzero);
     def("argwhere", f_argwhere);
     def("clip", f_clip);

@@ -89,35 +89,44 @@ Value r_standard_normal(VM& vm, RandomState& rs, Args& a, int skip) {
 
 double num_or(VM& vm, const Value& v, double def) { return given(v) ? vm.to_double(v) : def; }
 
+// A two-parameter continuous distribution; parameters may be arrays (broadcast against each
+// other and against size), drawn in C order one at a time as NumPy's legacy cont() does.
+template <class F>
+Value cont2(VM& vm, const Value& pa, const Value& pb, const Value& size, double da, double db,
+            F draw) {
+    NDArray a = given(pa) ? to_array(vm, pa, DType::Float64) : NDArray::scalar(da);
+    NDArray b = given(pb) ? to_array(vm, pb, DType::Float64) : NDArray::scalar(db);
+    auto s = to_size(vm, size);
+    return guard(vm, [&] {
+        if (!s && a.ndim() == 0 && b.ndim() == 0)
+            return Value::flt(draw(a.to_doubles()[0], b.to_doubles()[0]));
+        Shape out = s ? *s : broadcast_shape(a.shape(), b.shape());
+        if (s) broadcast_shapes({out, a.shape(), b.shape()});
+        std::vector<double> av = a.broadcast_to(out).to_doubles(),
+                            bv = b.broadcast_to(out).to_doubles();
+        std::vector<double> r(av.size());
+        for (size_t i = 0; i < r.size(); ++i) r[i] = draw(av[i], bv[i]);
+        return shaped_doubles(vm, out, std::move(r));
+    });
+}
+
 Value r_normal(VM& vm, RandomState& rs, Args& a, int skip) {
     Value v[3];
     bind(vm, a, "normal", skip, {"loc", "scale", "size"}, 0, v);
-    double loc = num_or(vm, v[0], 0.0), scale = num_or(vm, v[1], 1.0);
-    auto s = to_size(vm, v[2]);
-    return guard(vm, [&] {
-        if (!s) return Value::flt(rs.normal(loc, scale));
-        return shaped_doubles(vm, *s, rs.normal(loc, scale, size_t(shape_size(*s))));
-    });
+    return cont2(vm, v[0], v[1], v[2], 0.0, 1.0,
+                 [&](double loc, double scale) { return rs.normal(loc, scale); });
 }
 Value r_uniform(VM& vm, RandomState& rs, Args& a, int skip) {
     Value v[3];
     bind(vm, a, "uniform", skip, {"low", "high", "size"}, 0, v);
-    double lo = num_or(vm, v[0], 0.0), hi = num_or(vm, v[1], 1.0);
-    auto s = to_size(vm, v[2]);
-    return guard(vm, [&] {
-        if (!s) return Value::flt(rs.uniform(lo, hi));
-        return shaped_doubles(vm, *s, rs.uniform(lo, hi, size_t(shape_size(*s))));
-    });
+    return cont2(vm, v[0], v[1], v[2], 0.0, 1.0,
+                 [&](double lo, double hi) { return rs.uniform(lo, hi); });
 }
 Value r_exponential(VM& vm, RandomState& rs, Args& a, int skip) {
     Value v[2];
     bind(vm, a, "exponential", skip, {"scale", "size"}, 0, v);
-    double scale = num_or(vm, v[0], 1.0);
-    auto s = to_size(vm, v[1]);
-    return guard(vm, [&] {
-        if (!s) return Value::flt(rs.exponential(scale));
-        return shaped_doubles(vm, *s, rs.exponential(scale, size_t(shape_size(*s))));
-    });
+    return cont2(vm, v[0], Value::undef(), v[1], 1.0, 0.0,
+                 [&](double scale, double) { return rs.exponential(scale); });
 }
 Value r_poisson(VM& vm, RandomState& rs, Args& a, int skip) {
     Value v[2];

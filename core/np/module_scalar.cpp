@@ -49,6 +49,12 @@ static Value s_round(VM& vm, Args& a) {
     int64_t d = vm.to_index(a[1]);
     return guard(vm, [&] { return wrap_result(vm, round(NDArray::scalar(sv(a[0])), d)); });
 }
+static Value s_round_method(VM& vm, Args& a) {
+    Value v[1];
+    bind(vm, a, "round", 1, {"decimals"}, 0, v);
+    int64_t d = given(v[0]) ? vm.to_index(v[0]) : 0;
+    return guard(vm, [&] { return wrap_result(vm, round(NDArray::scalar(sv(a[0])), d)); });
+}
 static Value s_item(VM& vm, Args& a) { return to_python(vm, sv(a[0])); }
 static Value s_astype(VM& vm, Args& a) {
     check_nargs(vm, "astype", a, 2, 2);
@@ -177,6 +183,7 @@ void init_scalar_types(VM& vm, NpState& st) {
         vm.add_method(t, "__hash__", s_hash);
         vm.add_method(t, "__getitem__", s_getitem);
         vm.add_method(t, "__round__", s_round);
+        vm.add_method(t, "round", s_round_method);
         vm.add_method(t, "item", s_item);
         vm.add_method(t, "tolist", s_item);
         vm.add_method(t, "astype", s_astype);

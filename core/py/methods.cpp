@@ -638,6 +638,12 @@ std::string percent_format_value(VM& vm, const std::string& fmt, const Value& ar
         } else if (v.is_obj() && v.o->type == vm.t.str) {
             n.is_str = true;
             n.str_value = v.as<Str>()->s;
+        } else if (v.is_obj() && v.o->type->lookup(vm.n.__index__)) { // e.g. numpy.int64
+            n.kind = PercentNumber::Int;
+            n.i = vm.to_index(v);
+        } else if (v.is_obj() && v.o->type->lookup(vm.n.__float__)) { // e.g. numpy.float64
+            n.kind = PercentNumber::Float;
+            n.f = vm.to_double(v);
         }
         return n;
     };

@@ -28,3 +28,5 @@ try:
     m[0]
 except IndexError as e:
     print("IndexError:", e)
+print("%.2f %d %s %r %5.1f" % (x, i, x, i, np.float64(2.25)), "{:.3f} {}".format(x, np.int64(4)), x.round(1), np.float64(3.14159).round(2))
+print(np.random.RandomState(3).normal([0, 10], 1), np.random.RandomState(3).uniform([0, 10], [1, 20]), np.random.RandomState(5).normal(0, [1, 2, 3], size=(2, 3)))
