@@ -1,5 +1,6 @@
 // Estimator parameter handling and common errors (see py_estimator.h).
 #include "ml/py_estimator.h"
+#include <algorithm>
 
 namespace lmpy::ml {
 
@@ -21,7 +22,13 @@ Value estimator_repr(VM& vm, const Value& self, const char* cls, const std::vect
     std::string out = std::string(cls) + "(";
     bool first = true;
     auto* inst = dynamic_cast<Instance*>(self.o);
-    for (auto& p : params) {
+    // scikit-learn lists the changed parameters in get_params() order: sorted by name.
+    std::vector<const Param*> sorted;
+    for (auto& p : params) sorted.push_back(&p);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Param* x, const Param* y) { return std::string(x->name) < y->name; });
+    for (const Param* pp : sorted) {
+        const Param& p = *pp;
         auto it = inst->attrs.find(vm.intern(p.name));
         if (it == inst->attrs.end()) continue;
         std::string r = vm.repr(it->second);

@@ -80,7 +80,8 @@ void add_row(Csr& X, const std::vector<int64_t>& feats) {
     ++X.rows;
 }
 
-// Renumbers columns through map (-1 drops the column), keeping rows sorted.
+// Renumbers columns through map (-1 drops the column). Entries keep their order, as scipy's
+// index remapping does: a fitted matrix lists each row in first-appearance order of the terms.
 Csr remap_columns(const Csr& X, const std::vector<int64_t>& map, int64_t new_cols) {
     Csr out;
     out.rows = X.rows;
@@ -89,7 +90,6 @@ Csr remap_columns(const Csr& X, const std::vector<int64_t>& map, int64_t new_col
         std::vector<std::pair<int64_t, int64_t>> row;
         for (int64_t k = X.indptr[r]; k < X.indptr[r + 1]; ++k)
             if (map[X.indices[k]] >= 0) row.push_back({map[X.indices[k]], X.data[k]});
-        std::sort(row.begin(), row.end());
         for (auto& [c, v] : row) {
             out.indices.push_back(c);
             out.data.push_back(v);

@@ -8,7 +8,8 @@
 //     then overwrites the values in place), values are the index in sorted term order;
 //   * min_df/max_df prune by document frequency (ints are counts, floats fractions of the
 //     number of documents) before the sort; max_features keeps the most frequent terms;
-//   * each CSR row lists its columns in ascending order (csr_matrix.sort_indices()).
+//   * fit_transform's rows list their entries in first-appearance order of the terms (scipy
+//     sorts the indices before scikit-learn renumbers them); transform's rows are sorted.
 #pragma once
 #include "py/modules/re_engine.h"
 #include <cstdint>
