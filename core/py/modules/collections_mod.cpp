@@ -232,10 +232,12 @@ NATIVE(counter_eq) {
     Dict* x = a[0].as<Dict>();
     Dict* y = a[1].as<Dict>();
     bool same = true;
-    for (auto [p, q] : {std::pair{x, y}, std::pair{y, x}})
-        dict_each(p, [&](const Value& k, const Value& c) {
+    for (auto pq : {std::pair{x, y}, std::pair{y, x}}) {
+        Dict* q = pq.second; // clang 14 cannot capture structured bindings
+        dict_each(pq.first, [&](const Value& k, const Value& c) {
             if (same && !vm.eq(c, dict_get0(vm, q, k))) same = false;
         });
+    }
     return Value::boolean(same);
 }
 NATIVE(counter_ne) {
