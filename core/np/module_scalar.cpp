@@ -69,6 +69,11 @@ static Value s_is_integer(VM& vm, Args& a) {
     double d = std::get<double>(s);
     return Value::boolean(std::isfinite(d) && d == std::floor(d));
 }
+// float methods that read the unboxed double must see a real float
+static Value s_as_integer_ratio(VM& vm, Args& a) {
+    return vm.call_method(Value::flt(vm.to_double(to_python(vm, sv(a[0])))),
+                          vm.intern("as_integer_ratio"), {});
+}
 static Value s_dtype(VM& vm, Args& a) {
     const Scalar& s = sv(a[0]);
     return make_dtype(vm, s.index() == 0   ? DType::Float64
@@ -194,6 +199,7 @@ void init_scalar_types(VM& vm, NpState& st) {
         prop(vm, t, "size", s_one);
     }
     vm.add_method(st.int64, "__index__", s_index);
+    vm.add_method(st.float64, "as_integer_ratio", s_as_integer_ratio);
 
     Type* d = vm.new_type("dtype", vm.t.object, Layout::Other, c_dtype);
     d->module = "numpy";
