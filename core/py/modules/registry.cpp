@@ -7,6 +7,16 @@ void register_heapq_module(VM& vm);
 void register_re_module(VM& vm);
 void register_random_module(VM& vm);
 void register_itertools_module(VM& vm);
+void register_functools_module(VM& vm);
+void register_string_module(VM& vm);
+void register_time_module(VM& vm);
+void register_sys_module(VM& vm);
+void register_copy_module(VM& vm);
+void register_collections_module(VM& vm);
+void register_heapq_module(VM& vm);
+void register_re_module(VM& vm);
+void register_random_module(VM& vm);
+void register_itertools_module(VM& vm);
 void register_collections_module(VM& vm);
 void register_heapq_module(VM& vm);
 void register_re_module(VM& vm);
@@ -16,6 +26,16 @@ namespace plot { void register_plot_modules(VM& vm); }    // core/plot (matplotl
 namespace np { void register_numpy_modules(VM& vm); }     // core/np (numpy)
 
 void register_extra_modules(VM& vm) {
+    register_collections_module(vm);
+    register_heapq_module(vm);
+    register_re_module(vm);
+    register_random_module(vm);
+    register_itertools_module(vm);
+    register_functools_module(vm);
+    register_string_module(vm);
+    register_time_module(vm);
+    register_sys_module(vm);
+    register_copy_module(vm);
     register_collections_module(vm);
     register_heapq_module(vm);
     register_re_module(vm);
