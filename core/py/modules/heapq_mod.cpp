@@ -14,7 +14,7 @@ namespace {
 std::vector<Value>& heap_arg(VM& vm, Args& a, const char* fname, int nargs) {
     check_nargs(vm, fname, a, nargs, nargs);
     if (!a[0].is_obj() || !a[0].o->type->is_subtype(vm.t.list))
-        vm.type_error("heap argument must be a list");
+        vm.type_error(std::string(fname) + "() argument 1 must be list, not " + vm.type_name(a[0]));
     return a[0].as<List>()->items;
 }
 
