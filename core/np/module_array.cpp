@@ -274,10 +274,29 @@ static Value d_contains(VM& vm, Args& a) {
 }
 
 // ------------------------------------------------------------------------------ properties
+static Shape to_shape_arg(VM& vm, const Value& v) {
+    Shape s;
+    if (v.is_obj() && (v.o->type == vm.t.tuple || v.o->type == vm.t.list))
+        vm.iterate(v, [&](const Value& d) { s.push_back(vm.to_index(d)); });
+    else
+        s.push_back(vm.to_index(v));
+    return s;
+}
 static Value p_shape(VM& vm, Args& a) {
     std::vector<Value> v;
     for (int64_t d : as_array(vm, a[0])->a.shape()) v.push_back(Value::integer(d));
     return vm.new_tuple(std::move(v));
+}
+static Value p_set_shape(VM& vm, Args& a) {
+    check_nargs(vm, "shape", a, 2, 2);
+    NDArray& s = as_array(vm, a[0])->a;
+    Shape sh = to_shape_arg(vm, a[1]);
+    NDArray r = guard(vm, [&] { return s.reshape(sh); });
+    if (!r.shares_buffer(s) && s.size() > 0)
+        vm.raise(vm.t.AttributeError, "Incompatible shape for in-place modification. Use "
+                                      "`.reshape()` to make a copy with the desired shape.");
+    s = r;
+    return vm.None;
 }
 static Value p_ndim(VM& vm, Args& a) { return Value::integer(as_array(vm, a[0])->a.ndim()); }
 static Value p_size(VM& vm, Args& a) { return Value::integer(as_array(vm, a[0])->a.size()); }
@@ -440,6 +459,7 @@ void init_array_type(VM& vm, NpState& st) {
         vm.add_attr(t, name, pv);
     };
     prop("shape", p_shape);
+    t->attrs[vm.intern("shape")].as<Property>()->fset = vm.new_native("shape", p_set_shape);
     prop("ndim", p_ndim);
     prop("size", p_size);
     prop("dtype", p_dtype);
