@@ -23,6 +23,7 @@ class Session {
         }
         val o = val::object();
         o.set("ok", r.ok);
+        o.set("exitCode", r.exit_code);
         o.set("stdout", r.out);
         if (r.ok) {
             o.set("error", val::null());

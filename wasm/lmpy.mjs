@@ -38,8 +38,9 @@ if (r.stdout) writeAll(1, r.stdout);
 if (figures !== null) writeFileSync(figures, r.figures);
 session.delete();
 if (!r.ok) {
-  const tb = r.error.traceback || `${r.error.type}: ${r.error.message}\n`;
-  writeAll(2, tb.endsWith('\n') ? tb : tb + '\n');
-  process.exit(1);
+  // SystemExit(n) carries its status and an empty traceback, like `python3 FILE.py`
+  const tb = r.error.type === 'SystemExit' ? r.error.traceback : r.error.traceback || `${r.error.type}: ${r.error.message}\n`;
+  if (tb) writeAll(2, tb.endsWith('\n') ? tb : tb + '\n');
+  process.exit(r.exitCode || 1);
 }
 process.exit(0);

@@ -12,8 +12,10 @@ int main(int argc, char** argv) {
     const char* path = nullptr;
     const char* figures = nullptr;
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--figures") == 0 && i + 1 < argc) figures = argv[++i];
-        else if (!path) path = argv[i];
+        if (std::strcmp(argv[i], "--figures") == 0 && i + 1 < argc)
+            figures = argv[++i];
+        else if (!path)
+            path = argv[i];
     }
     if (!path) {
         std::fprintf(stderr, "usage: lmpy [--figures OUT.json] FILE.py\n");
@@ -21,7 +23,8 @@ int main(int argc, char** argv) {
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        std::fprintf(stderr, "lmpy: can't open file '%s': [Errno 2] No such file or directory\n", path);
+        std::fprintf(stderr, "lmpy: can't open file '%s': [Errno 2] No such file or directory\n",
+                     path);
         return 2;
     }
     std::stringstream ss;
@@ -36,7 +39,7 @@ int main(int argc, char** argv) {
     }
     if (!r.ok) {
         std::fputs(r.error.traceback.c_str(), stderr);
-        return 1;
+        return r.exit_code ? r.exit_code : 1;
     }
     return 0;
 }

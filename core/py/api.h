@@ -17,8 +17,9 @@ struct ErrorInfo {
 
 struct RunResult {
     bool ok = true;
-    std::string out; // program stdout when no output sink is set
-    ErrorInfo error; // meaningful when !ok
+    std::string out;   // program stdout when no output sink is set
+    ErrorInfo error;   // meaningful when !ok
+    int exit_code = 0; // what `python3 FILE.py` would exit with (SystemExit(n) gives n)
 };
 
 class Interpreter {

@@ -48,6 +48,11 @@ NATIVE(b_print) {
         out += vm.to_str(a[i]);
     }
     out += end;
+    const Value* file = a.kw(vm.n.file);
+    if (file && !file->is_none()) {
+        vm.call_method(*file, vm.intern("write"), {vm.str(out)});
+        return Value();
+    }
     vm.write(out);
     return Value();
 }
@@ -848,9 +853,10 @@ VM::VM() : st(new VMState) {
     N(__init__)
     N(__new__)
     N(__repr__)
-    N(__str__) N(__len__) N(__getitem__) N(__setitem__) N(__delitem__) N(__contains__) N(__iter__)
-        N(__next__) N(__call__) N(__bool__) N(__eq__) N(__ne__) N(__lt__) N(__le__) N(__gt__)
-            N(__ge__) N(__hash__) N(__name__) N(__qualname__) N(__module__) N(__class__) N(__dict__)
+    N(__str__)
+    N(__len__) N(__getitem__) N(__setitem__) N(__delitem__) N(__contains__) N(__iter__) N(__next__)
+        N(__call__) N(__bool__) N(__eq__) N(__ne__) N(__lt__) N(__le__) N(__gt__) N(__ge__)
+            N(__hash__) N(__name__) N(__qualname__) N(__module__) N(__class__) N(__dict__)
                 N(__doc__) N(__get__) N(__set__) N(__getattr__) N(__add__) N(__radd__) N(__iadd__)
                     N(__neg__) N(__pos__) N(__abs__) N(__invert__) N(__index__) N(__int__)
                         N(__float__) N(__format__) N(__enter__) N(__exit__) N(__main__)

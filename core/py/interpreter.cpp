@@ -44,6 +44,7 @@ static std::string source_line(std::string_view src, int line) {
 RunResult Interpreter::run(std::string_view source, std::string_view filename) {
     VM& vm = *impl_->vm;
     RunResult r;
+    r.exit_code = 0;
     vm.outbuf.clear();
     vm.figures = "[]";
     vm.interrupt = 0;
@@ -55,6 +56,7 @@ RunResult Interpreter::run(std::string_view source, std::string_view filename) {
         code = compile_module(vm, ast, std::string(filename));
     } catch (SyntaxErr& e) {
         r.ok = false;
+        r.exit_code = 1;
         r.error.type = e.indentation ? "IndentationError" : "SyntaxError";
         r.error.message = e.msg;
         r.error.line = e.line;
@@ -88,7 +90,33 @@ RunResult Interpreter::run(std::string_view source, std::string_view filename) {
         }
     } catch (PyExc& e) {
         r.ok = false;
+        r.exit_code = 1;
         Type* ty = vm.type_of(e.exc);
+        if (ty->is_subtype(vm.t.SystemExit)) {
+            // sys.exit(): no traceback; None/0 is a clean exit, an int is the status, else printed
+            const auto& items = static_cast<ExcObj*>(e.exc.o)->args.as<Tuple>()->items;
+            Value code = items.empty()       ? Value()
+                         : items.size() == 1 ? items[0]
+                                             : static_cast<ExcObj*>(e.exc.o)->args;
+            vm.handling.clear();
+            r.out = std::move(vm.outbuf);
+            vm.outbuf.clear();
+            if (code.is_none() || (code.tag == Tag::Int && code.i == 0)) {
+                r.ok = true;
+                r.exit_code = 0;
+                return r;
+            }
+            r.error.type = "SystemExit";
+            if (code.tag == Tag::Int || code.tag == Tag::Bool) {
+                r.exit_code = int(code.tag == Tag::Int ? code.i : code.b);
+                r.error.message = std::to_string(r.exit_code);
+                r.error.traceback = "";
+            } else {
+                r.error.message = vm.to_str(code);
+                r.error.traceback = r.error.message + "\n";
+            }
+            return r;
+        }
         r.error.type = ty->name;
         try {
             r.error.message = exc_message(vm, e.exc);

@@ -416,6 +416,8 @@ int64_t VM::hash(const Value& v) {
             Value r;
             call_dunder(v, n.__hash__, nullptr, 0, r);
             if (!is_int(*this, r)) type_error("__hash__ method should return an integer");
+            // CPython keeps a returned int that fits Py_hash_t as it is (-1 is reserved)
+            if (r.tag == Tag::Int) return r.i == -1 ? -2 : r.i;
             return hash(r);
         }
         Value r;
