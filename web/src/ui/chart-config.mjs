@@ -37,6 +37,7 @@ function lineDataset(s) {
     pointHoverRadius: pointRadius(s) + 1,
     tension: 0,
     fill: false,
+    order: 0, // matplotlib's z-order: lines over collections over patches
     parsing: false,
   };
 }
@@ -54,6 +55,7 @@ function scatterDataset(s) {
     rotation: ROTATION[s.marker] || 0,
     pointRadius: s.sizes ? s.sizes.map(r) : r(s.markersize * s.markersize),
     showLine: false,
+    order: 1,
     parsing: false,
   };
 }
@@ -72,6 +74,7 @@ function barDataset(s) {
     barPercentage: hist ? 1 : Math.min(1, s.width),
     categoryPercentage: 1,
     grouped: false,
+    order: 2,
     parsing: false,
   };
 }
