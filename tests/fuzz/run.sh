@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Fuzz the parser and interpreter with libFuzzer under AddressSanitizer (issue 3).
+# Usage: tests/fuzz/run.sh [SECONDS]   (default 1800). Not part of `npm test`.
+# Needs Debian's clang and libclang-rt-14-dev (installed here when missing).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+secs="${1:-1800}"
+if ! command -v clang++-14 >/dev/null || [ ! -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ]; then
+  apt-get install -y clang-14 libclang-rt-14-dev >/dev/null
+fi
+out="$root/build/fuzz"
+mkdir -p "$out/corpus"
+cp "$root"/tests/conformance/cases/*.py "$out/corpus/" 2>/dev/null || true
+srcs=$(find "$root/core" -name '*.cpp' -not -path '*/cli/*' -not -path '*/fuzz/*')
+if [ ! -x "$out/fuzz_interp" ] || [ -n "$(find "$root/core" "$0" "$root/tests/fuzz/fuzz_interp.cpp" -newer "$out/fuzz_interp" -name '*.*' | head -1)" ]; then
+  echo "building fuzz_interp (ASan + libFuzzer)..."
+  clang++-14 -std=c++20 -O1 -g -fsanitize=fuzzer,address -fno-omit-frame-pointer \
+    -I"$root/core" -isystem /usr/include/eigen3 -DEIGEN_MPL2_ONLY \
+    "$root/tests/fuzz/fuzz_interp.cpp" $srcs -o "$out/fuzz_interp"
+fi
+# a generous RSS limit: the interpreter's own memory budget must trip first
+ASAN_OPTIONS=detect_leaks=0 "$out/fuzz_interp" -max_total_time="$secs" -max_len=4096 -timeout=10 \
+  -rss_limit_mb=4096 -dict="$root/tests/fuzz/python.dict" "$out/corpus"
