@@ -96,7 +96,8 @@ function tickOptions(ticks, categories) {
       ticks: { autoSkip: false, callback: (v) => categories[v] ?? '' },
     };
   }
-  return {};
+  // matplotlib's ScalarFormatter: no digit grouping (2018, not Chart.js's default "2,018")
+  return { ticks: { callback: (v) => String(Number(Number(v).toPrecision(12))) } };
 }
 
 function scale(ax, which, categories) {
