@@ -4,6 +4,7 @@
 // so try/catch costs nothing on the happy path); the bytecode loop turns them into handler jumps.
 #pragma once
 #include "py/object.h"
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -95,7 +96,7 @@ struct VM {
     Value modules; // Dict name -> Module
     std::function<void(std::string_view)> out;
     std::string outbuf; // used when out is unset
-    volatile int interrupt = 0;
+    std::atomic<int> interrupt{0}; // set by the host (another thread, a signal handler) to stop a run
     int depth = 0;
     uint32_t tick = 0;
     int64_t mem_budget = 512ll << 20;

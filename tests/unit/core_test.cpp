@@ -7,6 +7,8 @@
 #include "py/code.h"
 #include "py/lexer.h"
 #include "py/runtime.h"
+#include <chrono>
+#include <thread>
 
 using namespace lmpy;
 
@@ -174,4 +176,20 @@ TEST_CASE("interpreter: cells share one namespace; reset clears it", "[api]") {
     r = in.run("for i in range(3): print(i, end=' ')");
     REQUIRE(streamed == "0 1 2 ");
     REQUIRE(r.out.empty());
+}
+
+TEST_CASE("a host interrupt stops a runaway loop with KeyboardInterrupt", "[limits]") {
+    Interpreter in;
+    std::thread stopper([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        in.request_interrupt();
+    });
+    RunResult r = in.run("n = 0\nwhile True:\n    n += 1\n", "t.py");
+    stopper.join();
+    REQUIRE(!r.ok);
+    REQUIRE(r.error.type == "KeyboardInterrupt");
+    // the namespace survives the interrupt
+    RunResult after = in.run("print(n > 0)");
+    REQUIRE(after.ok);
+    REQUIRE(after.out == "True\n");
 }
