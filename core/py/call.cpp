@@ -1,0 +1,396 @@
+// Calls: the call protocol for functions, natives, bound methods and types, CPython's
+// argument binding and its error messages, instance creation, generators, and class creation.
+#include "py/frame.h"
+#include <algorithm>
+#include <cmath>
+
+namespace lmpy {
+
+// ------------------------------------------------------------------------------------ calls
+Value VM::call(const Value& f, std::initializer_list<Value> args) {
+    return call_args(f, args.begin(), int(args.size()));
+}
+Value VM::call_args(const Value& f, const Value* args, int nargs) {
+    Args a;
+    a.pos = args;
+    a.n = nargs;
+    return call(f, a);
+}
+
+static Value make_instance(VM& vm, Type* ty, Args& a);
+
+Value VM::call(const Value& f, Args& a) {
+    if (f.is_obj()) {
+        Type* ft = f.o->type;
+        if (ft == t.function) return call_function(f.as<Function>(), a);
+        if (ft == t.native) {
+            NativeFunc* nf = f.as<NativeFunc>();
+            Args b = a;
+            b.fn = nf;
+            return nf->fn(*this, b);
+        }
+        if (ft == t.bound) {
+            BoundMethod* bm = f.as<BoundMethod>();
+            Value keep = f;
+            Value buf[8];
+            std::vector<Value> big;
+            Value* p = buf;
+            if (a.n + 1 > 8) {
+                big.resize(a.n + 1);
+                p = big.data();
+            }
+            p[0] = bm->self;
+            for (int i = 0; i < a.n; ++i) p[i + 1] = a.pos[i];
+            Args b = a;
+            b.pos = p;
+            b.n = a.n + 1;
+            return call(bm->func, b);
+        }
+        if (ft == t.type || ft->is_subtype(t.type)) {
+            Type* ty = f.as<Type>();
+            return make_instance(*this, ty, a);
+        }
+    }
+    Value out;
+    Type* tp = type_of(f);
+    Value* c = tp->lookup(n.__call__);
+    if (c) {
+        std::vector<Value> v;
+        v.push_back(f);
+        for (int i = 0; i < a.n; ++i) v.push_back(a.pos[i]);
+        Args b = a;
+        b.pos = v.data();
+        b.n = int(v.size());
+        return call(*c, b);
+    }
+    type_error("'" + tp->name + "' object is not callable");
+}
+
+static Value make_instance(VM& vm, Type* ty, Args& a) {
+    if (ty == vm.t.type && a.n == 1 && a.nkw == 0) return Value(vm.type_of(a.pos[0]));
+    // find the nearest builtin constructor (for builtin types and subclasses of them)
+    Type* builtin_base = nullptr;
+    for (Type* b : ty->mro)
+        if (b->builtin) {
+            builtin_base = b;
+            break;
+        }
+    Value obj;
+    if (ty->builtin) {
+        if (ty->ctor) return ty->ctor(vm, a);
+        if (ty->is_exception) {
+            auto* e = new ExcObj(ty);
+            obj = Value(e);
+            e->args = vm.new_tuple(std::vector<Value>(a.pos, a.pos + a.n));
+            return obj;
+        }
+        vm.type_error("cannot create '" + ty->name + "' instances");
+    }
+    if (builtin_base && builtin_base->is_exception) {
+        auto* e = new ExcObj(ty);
+        obj = Value(e);
+        e->args = vm.new_tuple(std::vector<Value>(a.pos, a.pos + a.n));
+    } else if (builtin_base && builtin_base != vm.t.object && builtin_base->ctor) {
+        vm.raise(vm.t.NotImplementedError,
+                 "subclassing the builtin type '" + builtin_base->name + "' is not supported");
+    } else {
+        obj = Value(new Instance(ty));
+    }
+    Value* init = ty->lookup(vm.n.__init__);
+    if (init && init->is_obj() && init->o->type == vm.t.function) {
+        std::vector<Value> v;
+        v.reserve(a.n + 1);
+        v.push_back(obj);
+        for (int i = 0; i < a.n; ++i) v.push_back(a.pos[i]);
+        Args b = a;
+        b.pos = v.data();
+        b.n = int(v.size());
+        Value r = vm.call(*init, b);
+        if (!r.is_none())
+            vm.type_error("__init__() should return None, not '" + vm.type_name(r) + "'");
+    } else if ((a.n || a.nkw) && !(builtin_base && builtin_base->is_exception)) {
+        vm.type_error(ty->name + "() takes no arguments");
+    }
+    return obj;
+}
+
+static std::string join_names(const std::vector<std::string>& names) {
+    std::string s;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i) s += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+        s += "'" + names[i] + "'";
+    }
+    return s;
+}
+
+// Binds call arguments into the frame's local slots (CPython's rules and messages).
+static void bind_args(VM& vm, Function* fn, Args& a, Value* locals) {
+    Code* c = fn->code;
+    const std::string& qn = c->qualname;
+    int nargs = c->nargs;
+    int npos = std::min(a.n, nargs);
+    for (int i = 0; i < npos; ++i) locals[i] = a.pos[i];
+    int slot = nargs + c->nkwonly;
+    if (c->varargs) {
+        std::vector<Value> rest;
+        for (int i = nargs; i < a.n; ++i) rest.push_back(a.pos[i]);
+        locals[slot++] = vm.new_tuple(std::move(rest));
+    } else if (a.n > nargs) {
+        int ndef = int(fn->defaults.size());
+        int given_kw = 0;
+        for (int k = 0; k < a.nkw; ++k)
+            for (int i = 0; i < nargs + c->nkwonly; ++i)
+                if (c->varnames[i] == a.kwn[k]) ++given_kw;
+        std::string takes;
+        if (ndef && ndef < nargs)
+            takes = "from " + std::to_string(nargs - ndef) + " to " + std::to_string(nargs);
+        else
+            takes = std::to_string(nargs);
+        std::string msg = qn + "() takes " + takes + " positional argument" +
+                          (nargs == 1 && !ndef ? "" : "s") + " but " + std::to_string(a.n) +
+                          (a.n == 1 ? " was" : " were") + " given";
+        if (given_kw)
+            msg = qn + "() takes " + takes + " positional argument" + (nargs == 1 ? "" : "s") +
+                  " but " + std::to_string(a.n) + " positional argument" + (a.n == 1 ? "" : "s") +
+                  " (and " + std::to_string(given_kw) + " keyword-only argument" +
+                  (given_kw == 1 ? "" : "s") + ") were given";
+        vm.type_error(msg);
+    }
+    Dict* kwdict = nullptr;
+    if (c->varkw) {
+        Value d = vm.new_dict();
+        kwdict = d.as<Dict>();
+        locals[slot++] = d;
+    }
+    for (int k = 0; k < a.nkw; ++k) {
+        Str* name = a.kwn[k];
+        int found = -1;
+        for (int i = c->nposonly; i < nargs + c->nkwonly; ++i)
+            if (c->varnames[i] == name || c->varnames[i]->s == name->s) {
+                found = i;
+                break;
+            }
+        if (found < 0) {
+            if (kwdict) {
+                dict_set(vm, kwdict, Value(name), a.kwv[k]);
+                continue;
+            }
+            vm.type_error(qn + "() got an unexpected keyword argument '" + name->s + "'");
+        }
+        if (!locals[found].is_undef())
+            vm.type_error(qn + "() got multiple values for argument '" + name->s + "'");
+        locals[found] = a.kwv[k];
+    }
+    // defaults and missing
+    int ndef = int(fn->defaults.size());
+    std::vector<std::string> missing;
+    for (int i = npos; i < nargs; ++i) {
+        if (!locals[i].is_undef()) continue;
+        int di = i - (nargs - ndef);
+        if (di >= 0)
+            locals[i] = fn->defaults[di];
+        else
+            missing.push_back(c->varnames[i]->s);
+    }
+    if (!missing.empty())
+        vm.type_error(qn + "() missing " + std::to_string(missing.size()) +
+                      " required positional argument" + (missing.size() == 1 ? "" : "s") + ": " +
+                      join_names(missing));
+    for (int i = nargs; i < nargs + c->nkwonly; ++i) {
+        if (!locals[i].is_undef()) continue;
+        Value* d = fn->kwdefaults.is_obj()
+                       ? dict_find(vm, fn->kwdefaults.as<Dict>(), Value(c->varnames[i]))
+                       : nullptr;
+        if (d)
+            locals[i] = *d;
+        else
+            missing.push_back(c->varnames[i]->s);
+    }
+    if (!missing.empty())
+        vm.type_error(qn + "() missing " + std::to_string(missing.size()) +
+                      " required keyword-only argument" + (missing.size() == 1 ? "" : "s") + ": " +
+                      join_names(missing));
+}
+
+void init_cells(VM& vm, Function* fn, Code* c, Value* base) {
+    Value* cells = base + c->nlocals;
+    size_t nc = c->cellnames.size();
+    for (size_t i = 0; i < nc; ++i) {
+        auto* cell = new Cell(vm.t.cell);
+        cells[i] = Value(cell);
+        int p = c->cell_param[i];
+        if (p >= 0 && !base[p].is_undef()) {
+            cell->v = base[p];
+            cell->empty = false;
+        }
+    }
+    for (size_t i = 0; i < c->freenames.size(); ++i) cells[nc + i] = fn->closure[i];
+}
+
+Value VM::call_function(Function* fn, Args& a) {
+    Code* c = fn->code;
+    size_t need = size_t(c->nlocals + c->ncells() + c->stacksize);
+    if (c->generator) {
+        auto* g = new Generator(t.generator);
+        Value gv(g);
+        g->storage.resize(need);
+        for (int i = 0; i < c->nlocals; ++i) g->storage[i] = Value::undef();
+        bind_args(*this, fn, a, g->storage.data());
+        init_cells(*this, fn, c, g->storage.data());
+        g->keep_func = Value(fn);
+        Frame& f = g->frame;
+        f.code = c;
+        f.func = fn;
+        f.globals = fn->globals.as<Dict>();
+        f.base = g->storage.data();
+        f.sp = f.base + c->nlocals + c->ncells();
+        f.gen = g;
+        return gv;
+    }
+    VMState& s = *st;
+    if (depth >= kMaxDepth) raise(t.RecursionError, "maximum recursion depth exceeded");
+    if (s.top + need > s.stack.size()) raise(t.RecursionError, "maximum recursion depth exceeded");
+    Value* base = s.stack.data() + s.top;
+    size_t saved_top = s.top;
+    s.top += need;
+    int nl = c->nlocals;
+    for (int i = 0; i < nl; ++i) base[i] = Value::undef();
+    Frame f;
+    f.code = c;
+    f.func = fn;
+    f.globals = fn->globals.as<Dict>();
+    f.base = base;
+    f.sp = base + nl + c->ncells();
+    struct Cleanup {
+        VMState& s;
+        size_t saved;
+        Value* base;
+        Value* end;
+        ~Cleanup() {
+            for (Value* p = base; p < end; ++p) *p = Value();
+            s.top = saved;
+        }
+    } cleanup{s, saved_top, base, base + need};
+    // fast path: exact positional call
+    if (a.nkw == 0 && a.n == c->nargs && !c->varargs && !c->varkw && c->nkwonly == 0) {
+        for (int i = 0; i < a.n; ++i) base[i] = a.pos[i];
+    } else {
+        bind_args(*this, fn, a, base);
+    }
+    if (c->ncells()) init_cells(*this, fn, c, base);
+    return run_frame(*this, f);
+}
+
+// ------------------------------------------------------------------------------ generators
+Value Generator::send(VM& vm, const Value& v, bool& done) {
+    if (finished) {
+        done = true;
+        return Value();
+    }
+    if (running) vm.value_error("generator already executing");
+    if (started)
+        *frame.sp++ = v;
+    else if (!v.is_none())
+        vm.type_error("can't send non-None value to a just-started generator");
+    started = true;
+    running = true;
+    Value keep(this);
+    Value r;
+    try {
+        if (vm.depth >= kMaxDepth)
+            vm.raise(vm.t.RecursionError, "maximum recursion depth exceeded");
+        frame.yielded = false;
+        r = run_frame(vm, frame);
+    } catch (...) {
+        running = false;
+        finished = true;
+        throw;
+    }
+    running = false;
+    if (!frame.yielded) {
+        finished = true;
+        done = true;
+        for (auto& x : storage) x = Value();
+        return r;
+    }
+    done = false;
+    return r;
+}
+bool Generator::next(VM& vm, Value& out) {
+    bool done;
+    Value r = send(vm, Value(), done);
+    if (done) return false;
+    out = std::move(r);
+    return true;
+}
+
+// ------------------------------------------------------------------------------ classes
+Value build_class(VM& vm, const Value& body, const Value& name, const Value* bases, int nbases) {
+    Function* fn = body.as<Function>();
+    Value ns = vm.new_dict();
+    // run the class body with ns as its namespace
+    Code* c = fn->code;
+    size_t need = size_t(c->nlocals + c->ncells() + c->stacksize);
+    std::vector<Value> storage(need);
+    Frame f;
+    f.code = c;
+    f.func = fn;
+    f.globals = fn->globals.as<Dict>();
+    f.ns = ns;
+    f.base = storage.data();
+    f.sp = f.base + c->nlocals + c->ncells();
+    init_cells(vm, fn, c, f.base);
+    dict_set(vm, ns.as<Dict>(), Value(vm.n.__module__), vm.str("__main__"));
+    dict_set(vm, ns.as<Dict>(), Value(vm.n.__qualname__), vm.str(c->qualname));
+    run_frame(vm, f);
+    Type* base = vm.t.object;
+    if (nbases >= 1) {
+        if (!bases[0].is_obj() ||
+            !(bases[0].o->type == vm.t.type || bases[0].o->type->is_subtype(vm.t.type)))
+            vm.type_error("bases must be types");
+        base = bases[0].as<Type>();
+    }
+    Type* ty = new Type(vm.t.type, name.as<Str>()->s);
+    Value tv(ty);
+    ty->builtin = false;
+    ty->base = base;
+    ty->module = "__main__";
+    ty->mro.push_back(ty);
+    for (Type* b : base->mro) ty->mro.push_back(b);
+    for (int i = 1; i < nbases; ++i) {
+        if (!bases[i].is_obj() || bases[i].o->type != vm.t.type)
+            vm.type_error("bases must be types");
+        for (Type* b : bases[i].as<Type>()->mro)
+            if (std::find(ty->mro.begin(), ty->mro.end(), b) == ty->mro.end())
+                ty->mro.insert(ty->mro.end() - (base == vm.t.object ? 1 : 0), b);
+    }
+    if (std::find(ty->mro.begin(), ty->mro.end(), vm.t.object) == ty->mro.end())
+        ty->mro.push_back(vm.t.object);
+    ty->is_exception = base->is_exception;
+    ty->layout = base->layout;
+    dict_each(ns.as<Dict>(), [&](const Value& k, const Value& v) {
+        if (!k.is_obj() || k.o->type != vm.t.str) return;
+        Str* key = vm.intern(k.as<Str>()->s);
+        ty->attrs[key] = v;
+        Value fnv = v;
+        if (fnv.is_obj() && (fnv.o->type == vm.t.staticmethod))
+            fnv = fnv.as<StaticMethod>()->func;
+        else if (fnv.is_obj() && (fnv.o->type == vm.t.classmethod))
+            fnv = fnv.as<ClassMethod>()->func;
+        else if (fnv.is_obj() && fnv.o->type == vm.t.property)
+            fnv = fnv.as<Property>()->fget;
+        if (fnv.is_obj() && fnv.o->type == vm.t.function)
+            fnv.as<Function>()->klass = Value(static_cast<Obj*>(ty));
+        if (v.is_obj() && v.o->type == vm.t.property) {
+            Property* p = v.as<Property>();
+            if (p->fset.is_obj() && p->fset.o->type == vm.t.function)
+                p->fset.as<Function>()->klass = Value(static_cast<Obj*>(ty));
+        }
+    });
+    // a class that defines __eq__ without __hash__ is unhashable
+    if (ty->attrs.count(vm.n.__eq__) && !ty->attrs.count(vm.n.__hash__))
+        ty->attrs[vm.n.__hash__] = Value();
+    return tv;
+}
+
+} // namespace lmpy
