@@ -249,6 +249,7 @@ Value VM::call_function(Function* fn, Args& a) {
     }
     VMState& s = *st;
     if (depth >= kMaxDepth) raise(t.RecursionError, "maximum recursion depth exceeded");
+    check_stack();
     if (s.top + need > s.stack.size()) raise(t.RecursionError, "maximum recursion depth exceeded");
     Value* base = s.stack.data() + s.top;
     size_t saved_top = s.top;

@@ -45,6 +45,16 @@ RunResult Interpreter::run(std::string_view source, std::string_view filename) {
     VM& vm = *impl_->vm;
     RunResult r;
     r.exit_code = 0;
+    char stack_probe;
+    bool outermost = vm.stack_base == 0;
+    if (outermost) vm.stack_base = uintptr_t(&stack_probe);
+    struct ResetBase {
+        VM& vm;
+        bool on;
+        ~ResetBase() {
+            if (on) vm.stack_base = 0;
+        }
+    } reset_base{vm, outermost};
     vm.outbuf.clear();
     vm.figures = "[]";
     vm.interrupt = 0;

@@ -164,6 +164,7 @@ std::string VM::repr(const Value& v) {
     if (ty == t.list || ty == t.tuple) {
         ReprEnter g(*this, v.o);
         if (g.recursive) return ty == t.list ? "[...]" : "(...)";
+        check_stack();
         const auto& items = ty == t.list ? v.as<List>()->items : v.as<Tuple>()->items;
         std::string s = ty == t.list ? "[" : "(";
         for (size_t i = 0; i < items.size(); ++i) {
@@ -431,6 +432,7 @@ int64_t VM::hash(const Value& v) {
 // ------------------------------------------------------------------------------ equality
 static bool seq_eq(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b) {
     if (a.size() != b.size()) return false;
+    vm.check_stack();
     for (size_t i = 0; i < a.size(); ++i)
         if (!a[i].same(b[i]) && !vm.eq(a[i], b[i])) return false;
     return true;

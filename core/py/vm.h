@@ -96,8 +96,23 @@ struct VM {
     Value modules; // Dict name -> Module
     std::function<void(std::string_view)> out;
     std::string outbuf; // used when out is unset
-    std::atomic<int> interrupt{0}; // set by the host (another thread, a signal handler) to stop a run
+    std::atomic<int> interrupt{
+        0}; // set by the host (another thread, a signal handler) to stop a run
     int depth = 0;
+    // C-stack guard: deep Python recursion through natives (or a sanitizer's bigger frames) must
+    // raise RecursionError before the real stack runs out. stack_base is set by the outermost run.
+    uintptr_t stack_base = 0;
+#ifdef __EMSCRIPTEN__
+    size_t stack_budget = 3u << 20; // of the 4 MB TOTAL_STACK
+#else
+    size_t stack_budget = 6u << 20; // of the usual 8 MB main-thread stack
+#endif
+    void check_stack() {
+        char probe;
+        if (stack_base && stack_base > uintptr_t(&probe) &&
+            stack_base - uintptr_t(&probe) > stack_budget)
+            raise(t.RecursionError, "maximum recursion depth exceeded");
+    }
     uint32_t tick = 0;
     int64_t mem_budget = 512ll << 20;
     int64_t mem_used = 0;

@@ -40,16 +40,26 @@ struct ReTypes {
 
 VM* g_vm = nullptr; // the VM whose program is matching (for the engine's interrupt poll)
 
-void enter(VM& vm) {
-    if (g_vm != &vm) {
+// Scopes g_vm to one native call: the engine's poll hook is process-wide, and a VM pointer left
+// behind after the call would dangle once that VM is destroyed (Interpreter::reset()).
+struct Enter {
+    VM* prev;
+    explicit Enter(VM& vm) : prev(g_vm) {
+        static bool installed = false;
+        if (!installed) {
+            re::Limits l = re::limits();
+            l.poll = [] {
+                if (g_vm) g_vm->check_interrupt();
+            };
+            re::set_limits(l);
+            installed = true;
+        }
         g_vm = &vm;
-        re::Limits l = re::limits();
-        l.poll = [] {
-            if (g_vm) g_vm->check_interrupt();
-        };
-        re::set_limits(l);
     }
-}
+    ~Enter() { g_vm = prev; }
+    Enter(const Enter&) = delete;
+    Enter& operator=(const Enter&) = delete;
+};
 
 [[noreturn]] void raise_re(VM& vm, const re::Error& e, const Value& pattern) {
     switch (e.kind) {
@@ -87,7 +97,7 @@ Value make_pattern(VM& vm, const Value& pat, int flags) {
     }
     if (!pat.is_obj() || pat.o->type != vm.t.str)
         vm.type_error("first argument must be string or compiled pattern");
-    enter(vm);
+    Enter entered(vm);
     try {
         re::ProgramPtr p = re::compile(to_u32(pat.as<Str>()->s), flags);
         return Value(new PatternObj(RT.pattern, std::move(p), pat));
@@ -138,7 +148,7 @@ Value do_match(VM& vm, const Value& pat, const Value& string, long pos, long end
     Str* s = need_str(vm, string);
     PatternObj* p = pat.as<PatternObj>();
     auto subj = std::make_shared<const std::u32string>(to_u32(s->s));
-    enter(vm);
+    Enter entered(vm);
     try {
         auto m = re::match(*p->prog, *subj, pos, endpos, mode);
         if (!m) return Value();
@@ -163,7 +173,7 @@ Value do_findall(VM& vm, const Value& pat, const Value& string, long pos, long e
     Str* s = need_str(vm, string);
     PatternObj* p = pat.as<PatternObj>();
     std::u32string subj = to_u32(s->s);
-    enter(vm);
+    Enter entered(vm);
     std::vector<std::vector<std::u32string>> res;
     try {
         res = re::findall(*p->prog, subj, pos, endpos);
@@ -198,7 +208,7 @@ struct FindIter : Iter {
     FindIter(Type* t) : Iter(t) {}
     bool next(VM& vm, Value& out) override {
         if (!sc) return false;
-        enter(vm);
+        Enter entered(vm);
         std::optional<re::Match> m;
         try {
             m = sc->next();
@@ -244,7 +254,7 @@ Value do_sub(VM& vm, const Value& pat, const Value& repl, const Value& string, i
     PatternObj* p = pat.as<PatternObj>();
     auto subj = std::make_shared<const std::u32string>(to_u32(s->s));
     if (count < 0) count = 0;
-    enter(vm);
+    Enter entered(vm);
     std::pair<std::u32string, long> r;
     try {
         if (is_callable(vm, repl)) {
@@ -282,7 +292,7 @@ Value do_split(VM& vm, const Value& pat, const Value& string, int64_t maxsplit) 
     Str* s = need_str(vm, string);
     PatternObj* p = pat.as<PatternObj>();
     std::u32string subj = to_u32(s->s);
-    enter(vm);
+    Enter entered(vm);
     std::vector<std::optional<std::u32string>> parts;
     try {
         if (maxsplit < 0) return vm.new_list({string});
