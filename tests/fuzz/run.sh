@@ -11,13 +11,17 @@ fi
 out="$root/build/fuzz"
 mkdir -p "$out/corpus"
 cp "$root"/tests/conformance/cases/*.py "$out/corpus/" 2>/dev/null || true
-srcs=$(find "$root/core" -name '*.cpp' -not -path '*/cli/*' -not -path '*/fuzz/*')
-if [ ! -x "$out/fuzz_interp" ] || [ -n "$(find "$root/core" "$0" "$root/tests/fuzz/fuzz_interp.cpp" -newer "$out/fuzz_interp" -name '*.*' | head -1)" ]; then
-  echo "building fuzz_interp (ASan + libFuzzer)..."
-  clang++-14 -std=c++20 -O1 -g -fsanitize=fuzzer,address -fno-omit-frame-pointer \
-    -I"$root/core" -isystem /usr/include/eigen3 -DEIGEN_MPL2_ONLY \
-    "$root/tests/fuzz/fuzz_interp.cpp" $srcs -o "$out/fuzz_interp"
-fi
+export FUZZ_FLAGS="-std=c++20 -O1 -g -fno-omit-frame-pointer -I$root/core -isystem /usr/include/eigen3 -DEIGEN_MPL2_ONLY"
+mkdir -p "$out/obj"
+# compile each source to its own object, two at a time, recompiling only what changed
+find "$root/core" -name '*.cpp' -not -path '*/cli/*' -not -path '*/fuzz/*' | while read -r src; do
+  obj="$out/obj/$(echo "${src#$root/}" | tr '/' '_').o"
+  if [ ! -e "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find "$root/core" -name '*.h' -newer "$obj" | head -1)" ]; then
+    echo "$src $obj"
+  fi
+done | xargs -r -P2 -n2 sh -c 'echo "  $1" && clang++-14 $FUZZ_FLAGS -fsanitize=fuzzer-no-link,address -c "$1" -o "$2"' _
+echo "linking fuzz_interp (ASan + libFuzzer)..."
+clang++-14 $FUZZ_FLAGS -fsanitize=fuzzer,address "$root/tests/fuzz/fuzz_interp.cpp" "$out"/obj/*.o -o "$out/fuzz_interp"
 # a generous RSS limit: the interpreter's own memory budget must trip first
 ASAN_OPTIONS=detect_leaks=0 "$out/fuzz_interp" -max_total_time="$secs" -max_len=4096 -timeout=10 \
   -rss_limit_mb=4096 -dict="$root/tests/fuzz/python.dict" "$out/corpus"
