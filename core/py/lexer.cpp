@@ -170,6 +170,8 @@ struct Lexer {
                         if (toks.empty())
                             throw SyntaxErr{"unexpected indent", line, col() + 1, true};
                     }
+                    if (indents.size() >= 100)
+                        throw SyntaxErr{"too many levels of indentation", line, col() + 1, true};
                     indents.push_back(width);
                     push(TK::Indent, "", line, 0, col());
                 } else {
@@ -272,9 +274,11 @@ struct Lexer {
                             ")",
                         line, col());
             }
-            if (op == "(" || op == "[" || op == "{")
+            if (op == "(" || op == "[" || op == "{") {
+                // CPython's tokenizer limit (MAXLEVEL); it also bounds the parser's recursion
+                if (brackets.size() >= 200) err("too many nested parentheses", line, col());
                 brackets.push_back({op[0], {line, col()}});
-            else if (op == ")" || op == "]" || op == "}") {
+            } else if (op == ")" || op == "]" || op == "}") {
                 char open = op == ")" ? '(' : op == "]" ? '[' : '{';
                 if (brackets.empty()) err("unmatched '" + op + "'", line, col());
                 if (brackets.back().first != open)

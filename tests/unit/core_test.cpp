@@ -56,6 +56,11 @@ TEST_CASE("lexer: CPython's messages for unterminated input", "[lexer]") {
     REQUIRE(msg("f(1,\n") == "'(' was never closed");
     REQUIRE(msg("x = 1)\n") == "unmatched ')'");
     REQUIRE(msg("if x:\n    a\n  b\n") == "unindent does not match any outer indentation level");
+    // CPython's limits, which also bound the parser's recursion
+    REQUIRE(msg("x = " + std::string(250, '(') + "1" + std::string(250, ')') + "\n") == "too many nested parentheses");
+    std::string deep;
+    for (int i = 0; i < 101; ++i) deep += std::string(i, ' ') + "if 1:\n";
+    REQUIRE(msg(deep + std::string(101, ' ') + "pass\n") == "too many levels of indentation");
 }
 
 TEST_CASE("parser: precedence and syntax errors", "[parser]") {
