@@ -451,90 +451,56 @@ struct Gen {
     }
 
     // ---------------------------------------------------------------- names
-    void load_name(const std::string& n) {
+    enum Access { LOAD, STORE, DELETE };
+    enum Where { GLOBAL, NAME, CLASSDEREF, DEREF, FAST };
+    // Where a name lives for this access in the current scope, as the scope analysis decided;
+    // idx receives the cell or slot index where there is one.
+    Where where(const std::string& n, Access acc, int& idx) {
         Scope* s = u().scope;
-        if (s->global_decl.count(n)) {
-            emit(OpCode::LOAD_GLOBAL, name_index(n));
-            return;
-        }
+        if (s->global_decl.count(n) || s->kind == SK::Module) return GLOBAL;
         if (s->kind == SK::Class) {
             auto it = u().cell.find(n);
-            if (it != u().cell.end() && !s->assigned.count(n)) {
-                emit(OpCode::LOAD_CLASSDEREF,
-                     uint32_t(name_index(n)) | (uint32_t(it->second) << 12));
-                return;
+            if (acc == LOAD && it != u().cell.end() && !s->assigned.count(n)) {
+                idx = it->second;
+                return CLASSDEREF;
             }
-            emit(OpCode::LOAD_NAME, name_index(n));
-            return;
-        }
-        if (s->kind == SK::Module) {
-            emit(OpCode::LOAD_GLOBAL, name_index(n));
-            return;
-        }
-        auto c = u().cell.find(n);
-        if (c != u().cell.end()) {
-            emit(OpCode::LOAD_DEREF, c->second);
-            return;
-        }
-        auto f = u().fast.find(n);
-        if (f != u().fast.end()) {
-            emit(OpCode::LOAD_FAST, f->second);
-            return;
-        }
-        emit(OpCode::LOAD_GLOBAL, name_index(n));
-    }
-    void store_name(const std::string& n) {
-        Scope* s = u().scope;
-        if (s->global_decl.count(n)) {
-            emit(OpCode::STORE_GLOBAL, name_index(n));
-            return;
-        }
-        if (s->kind == SK::Class) {
-            if (s->nonlocal_decl.count(n)) {
-                emit(OpCode::STORE_DEREF, u().cell.at(n));
-                return;
+            if (acc == STORE && s->nonlocal_decl.count(n)) {
+                idx = u().cell.at(n);
+                return DEREF;
             }
-            emit(OpCode::STORE_NAME, name_index(n));
-            return;
+            return NAME;
         }
-        if (s->kind == SK::Module) {
-            emit(OpCode::STORE_GLOBAL, name_index(n));
-            return;
+        if (auto c = u().cell.find(n); c != u().cell.end()) {
+            idx = c->second;
+            return DEREF;
         }
-        auto c = u().cell.find(n);
-        if (c != u().cell.end()) {
-            emit(OpCode::STORE_DEREF, c->second);
-            return;
+        if (auto f = u().fast.find(n); f != u().fast.end()) {
+            idx = f->second;
+            return FAST;
         }
-        auto f = u().fast.find(n);
-        if (f != u().fast.end()) {
-            emit(OpCode::STORE_FAST, f->second);
-            return;
-        }
-        emit(OpCode::STORE_GLOBAL, name_index(n));
+        return GLOBAL;
     }
-    void delete_name(const std::string& n) {
-        Scope* s = u().scope;
-        if (s->global_decl.count(n) || s->kind == SK::Module) {
-            emit(OpCode::DELETE_GLOBAL, name_index(n));
-            return;
-        }
-        if (s->kind == SK::Class) {
-            emit(OpCode::DELETE_NAME, name_index(n));
-            return;
-        }
-        auto c = u().cell.find(n);
-        if (c != u().cell.end()) {
-            emit(OpCode::DELETE_DEREF, c->second);
-            return;
-        }
-        auto f = u().fast.find(n);
-        if (f != u().fast.end()) {
-            emit(OpCode::DELETE_FAST, f->second);
-            return;
-        }
-        emit(OpCode::DELETE_GLOBAL, name_index(n));
+    void access_name(const std::string& n, Access acc) {
+        static const OpCode ops[3][5] = {{OpCode::LOAD_GLOBAL, OpCode::LOAD_NAME,
+                                          OpCode::LOAD_CLASSDEREF, OpCode::LOAD_DEREF,
+                                          OpCode::LOAD_FAST},
+                                         {OpCode::STORE_GLOBAL, OpCode::STORE_NAME, OpCode::NOP,
+                                          OpCode::STORE_DEREF, OpCode::STORE_FAST},
+                                         {OpCode::DELETE_GLOBAL, OpCode::DELETE_NAME, OpCode::NOP,
+                                          OpCode::DELETE_DEREF, OpCode::DELETE_FAST}};
+        int idx = 0;
+        Where w = where(n, acc, idx);
+        OpCode op = ops[acc][w];
+        if (w == GLOBAL || w == NAME)
+            emit(op, name_index(n));
+        else if (w == CLASSDEREF)
+            emit(op, uint32_t(name_index(n)) | (uint32_t(idx) << 12));
+        else
+            emit(op, uint32_t(idx));
     }
+    void load_name(const std::string& n) { access_name(n, LOAD); }
+    void store_name(const std::string& n) { access_name(n, STORE); }
+    void delete_name(const std::string& n) { access_name(n, DELETE); }
 
     // ---------------------------------------------------------------- statements
     void body(std::vector<NodeP>& b) {
