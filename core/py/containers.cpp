@@ -818,7 +818,11 @@ std::vector<Value> VM::to_vector(const Value& iterable) {
     std::vector<Value> out;
     if (iterable.is_obj() && iterable.o->type == t.list) return iterable.as<List>()->items;
     if (iterable.is_obj() && iterable.o->type == t.tuple) return iterable.as<Tuple>()->items;
-    iterate(iterable, [&](const Value& v) { out.push_back(v); });
+    iterate(iterable, [&](const Value& v) {
+        out.push_back(v);
+        if ((out.size() & 0xFFFF) == 0 && out.size() * sizeof(Value) > size_t(mem_budget))
+            raise(t.MemoryError, "");
+    });
     return out;
 }
 

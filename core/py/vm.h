@@ -252,7 +252,10 @@ template <class F> void VM::iterate(const Value& iterable, F&& fn) {
     }
     Value it = iter(iterable);
     Value v;
-    while (next(it, v)) fn(v);
+    while (next(it, v)) {
+        fn(v);
+        if ((++tick & 0x3FFF) == 0) check_interrupt(); // native loops must stay interruptible
+    }
 }
 
 // Argument helpers for natives.

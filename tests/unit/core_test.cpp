@@ -57,7 +57,8 @@ TEST_CASE("lexer: CPython's messages for unterminated input", "[lexer]") {
     REQUIRE(msg("x = 1)\n") == "unmatched ')'");
     REQUIRE(msg("if x:\n    a\n  b\n") == "unindent does not match any outer indentation level");
     // CPython's limits, which also bound the parser's recursion
-    REQUIRE(msg("x = " + std::string(250, '(') + "1" + std::string(250, ')') + "\n") == "too many nested parentheses");
+    REQUIRE(msg("x = " + std::string(250, '(') + "1" + std::string(250, ')') + "\n") ==
+            "too many nested parentheses");
     std::string deep;
     for (int i = 0; i < 101; ++i) deep += std::string(i, ' ') + "if 1:\n";
     REQUIRE(msg(deep + std::string(101, ' ') + "pass\n") == "too many levels of indentation");
@@ -197,4 +198,16 @@ TEST_CASE("a host interrupt stops a runaway loop with KeyboardInterrupt", "[limi
     RunResult after = in.run("print(n > 0)");
     REQUIRE(after.ok);
     REQUIRE(after.out == "True\n");
+}
+
+TEST_CASE("a host interrupt also stops a long loop inside a native function", "[limits]") {
+    Interpreter in;
+    std::thread stopper([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        in.request_interrupt();
+    });
+    RunResult r = in.run("print(sum(range(10 ** 15)))", "t.py");
+    stopper.join();
+    REQUIRE(!r.ok);
+    REQUIRE(r.error.type == "KeyboardInterrupt");
 }
