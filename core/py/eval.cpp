@@ -351,26 +351,7 @@ Value run_frame(VM& vm, Frame& f) {
                     PUSH(c);
                     break;
                 }
-                case OpCode::BINARY: {
-                    Value& a = sp[-2];
-                    Value& b = sp[-1];
-                    if (a.tag == Tag::Int && b.tag == Tag::Int) {
-                        if (fast_int_binop(BinOp(arg), a.i, b.i, a.i)) {
-                            --sp;
-                            break;
-                        }
-                    } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
-                        if (fast_float_binop(BinOp(arg), a.f, b.f, a.f)) {
-                            --sp;
-                            break;
-                        }
-                    }
-                    Value r = vm.binop(BinOp(arg), a, b);
-                    --sp;
-                    *sp = Value();
-                    sp[-1] = std::move(r);
-                    break;
-                }
+                case OpCode::BINARY:
                 case OpCode::INPLACE: {
                     Value& a = sp[-2];
                     Value& b = sp[-1];
@@ -385,7 +366,9 @@ Value run_frame(VM& vm, Frame& f) {
                             break;
                         }
                     }
-                    Value r = vm.inplace(BinOp(arg), a, b);
+                    // the in-place form differs only in the slow path (__iadd__, list +=, ...)
+                    Value r = OpCode(w & 0xff) == OpCode::BINARY ? vm.binop(BinOp(arg), a, b)
+                                                                 : vm.inplace(BinOp(arg), a, b);
                     --sp;
                     *sp = Value();
                     sp[-1] = std::move(r);

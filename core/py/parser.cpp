@@ -169,39 +169,26 @@ struct Parser {
         fail_here();
     }
 
-    NodeP if_stmt() {
-        const Token& t = toks[p++];
-        NodeP n = mk(NK::If, t);
-        n->x = namedexpr();
+    // An optional `else:` block (if/elif, while, for, try).
+    void else_clause(std::vector<NodeP>& out) {
+        if (!is_kw("else")) return;
+        int l = cur().line;
+        ++p;
         expect_op(":");
-        block(n->a, "'if' statement", t.line);
-        if (is_kw("elif")) {
-            const Token& e = cur();
-            NodeP sub = if_stmt_elif();
-            (void)e;
-            n->b.push_back(sub);
-        } else if (is_kw("else")) {
-            int l = cur().line;
-            ++p;
-            expect_op(":");
-            block(n->b, "'else' statement", l);
-        }
-        return n;
+        block(out, "'else' statement", l);
     }
-    NodeP if_stmt_elif() {
-        const Token& t = toks[p++]; // 'elif'
+
+    // `if` and each `elif` (a nested If in the else branch); kw names the block in errors.
+    NodeP if_stmt(const char* kw = "'if' statement") {
+        const Token& t = toks[p++]; // 'if' or 'elif'
         NodeP n = mk(NK::If, t);
         n->x = namedexpr();
         expect_op(":");
-        block(n->a, "'elif' statement", t.line);
+        block(n->a, kw, t.line);
         if (is_kw("elif"))
-            n->b.push_back(if_stmt_elif());
-        else if (is_kw("else")) {
-            int l = cur().line;
-            ++p;
-            expect_op(":");
-            block(n->b, "'else' statement", l);
-        }
+            n->b.push_back(if_stmt("'elif' statement"));
+        else
+            else_clause(n->b);
         return n;
     }
 
@@ -213,12 +200,7 @@ struct Parser {
         ++loop_depth;
         block(n->a, "'while' statement", t.line);
         --loop_depth;
-        if (is_kw("else")) {
-            int l = cur().line;
-            ++p;
-            expect_op(":");
-            block(n->b, "'else' statement", l);
-        }
+        else_clause(n->b);
         return n;
     }
 
@@ -232,12 +214,7 @@ struct Parser {
         ++loop_depth;
         block(n->a, "'for' statement", t.line);
         --loop_depth;
-        if (is_kw("else")) {
-            int l = cur().line;
-            ++p;
-            expect_op(":");
-            block(n->b, "'else' statement", l);
-        }
+        else_clause(n->b);
         return n;
     }
 
@@ -277,12 +254,7 @@ struct Parser {
             block(h.body, "'except' statement", h.line);
             n->handlers.push_back(std::move(h));
         }
-        if (is_kw("else")) {
-            int l = cur().line;
-            ++p;
-            expect_op(":");
-            block(n->b, "'else' statement", l);
-        }
+        else_clause(n->b);
         if (is_kw("finally")) {
             int l = cur().line;
             ++p;
