@@ -1,5 +1,6 @@
 // Figure model helpers: JSON output, colours, format strings, colormaps, histogram bins.
 #include "plot/figure.h"
+#include "py/json_out.h"
 #include "py/numfmt.h"
 #include <algorithm>
 #include <cmath>
@@ -36,38 +37,10 @@ const char* kCss =
     "steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke yellow "
     "yellowgreen ";
 
-std::string num(double v) {
-    if (!std::isfinite(v)) return "null";
-    return float_repr(v);
-}
+using json::num;
+void json_str(std::string& o, const std::string& s) { json::str(o, s); }
 
-void json_str(std::string& o, const std::string& s) {
-    o += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"': o += "\\\""; break;
-        case '\\': o += "\\\\"; break;
-        case '\n': o += "\\n"; break;
-        case '\r': o += "\\r"; break;
-        case '\t': o += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char b[8];
-                std::snprintf(b, sizeof b, "\\u%04x", c);
-                o += b;
-            } else {
-                o += char(c);
-            }
-        }
-    }
-    o += '"';
-}
-
-void json_nums(std::string& o, const std::vector<double>& v) {
-    o += '[';
-    for (size_t i = 0; i < v.size(); ++i) o += (i ? "," : "") + num(v[i]);
-    o += ']';
-}
+void json_nums(std::string& o, const std::vector<double>& v) { json::nums(o, v); }
 void json_strs(std::string& o, const std::vector<std::string>& v) {
     o += '[';
     for (size_t i = 0; i < v.size(); ++i) {
