@@ -39,11 +39,13 @@ function walk(dir, base = dir) {
   return out.sort();
 }
 
-export async function buildSite({ root = defaultRoot, outDir } = {}) {
+// wasmDir: where lmpy.js/.wasm are (default root/build/wasm; another build folder for
+// engineers who must not touch build/).
+export async function buildSite({ root = defaultRoot, outDir, wasmDir } = {}) {
   const esbuild = await import('esbuild');
   outDir = path.resolve(outDir || path.join(root, 'dist'));
   const web = path.join(root, 'web');
-  const wasmDir = path.join(root, 'build/wasm');
+  wasmDir = path.resolve(wasmDir || path.join(root, 'build/wasm'));
   for (const f of ['lmpy.js', 'lmpy.wasm']) {
     if (!fs.existsSync(path.join(wasmDir, f))) throw new Error(`buildSite: ${path.join(wasmDir, f)} is missing; build the wasm module first`);
   }

@@ -2,13 +2,14 @@
 // Axes laid out on the figure's subplot grid, drawn with Chart.js. Chart.js (and the matrix
 // controller for heatmaps) is imported lazily on the first figure, so the first cell is
 // usable before it arrives. Each canvas gets `lmChart` (the Chart instance) and
-// data-chart="ready" once drawn, for tests and course scripts.
+// data-chart="ready" once drawn, for tests and course scripts. The explorers share the
+// same loader (loadCharts), so Chart.js is fetched and registered once.
 
 import { h } from './dom.mjs';
 import { axesConfig } from './chart-config.mjs';
 
 let chartLib = null;
-function loadCharts() {
+export function loadCharts() {
   if (!chartLib) {
     chartLib = Promise.all([import('chart.js/auto'), import('chartjs-chart-matrix')]).then(([auto, matrix]) => {
       const Chart = auto.default;

@@ -3,11 +3,14 @@
 // the Engine, applies notebook semantics (notebook.mjs plans which earlier cells to run)
 // and persists every edit. Cells outside an embed's range still exist as data without a
 // view, so an embedded slide 6 can auto-run slide 5 exactly like the full page does.
+// The slides' explorers (issue 7) start once the engine has settled (explorers/host.mjs);
+// they call the core on the main thread and share nothing with the cells' state.
 
 import { Engine } from '../engine/client.mjs';
 import { plan } from '../engine/notebook.mjs';
 import { verdict } from '../engine/output.mjs';
 import { SlideView } from './slide.mjs';
+import { ExplorerHost } from './explorers/host.mjs';
 
 export class Playground {
   constructor({ deck, errata, store, visible = null, embed = false, workerUrl = 'worker.js', onEngineState = () => {} }) {
@@ -38,9 +41,11 @@ export class Playground {
         if (view) view.setCorrectedMode(cell.code === cell.corrected);
       }
     }
+    this.explorers = new ExplorerHost(this.views.filter((v) => v.explorerEl).map((v) => ({ n: v.slide.n, el: v.explorerEl })));
     this.engine = new Engine({
       workerUrl,
       onState: (state, detail) => {
+        this.explorers.engineState(state);
         if (detail.generation !== this.generation) {
           this.generation = detail.generation;
           this.ran.clear();

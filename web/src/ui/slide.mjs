@@ -1,5 +1,6 @@
 // One slide's DOM: title, prose, the cell (toolbar, editor, output) and, beside it, the
-// deck's claimed output with the errata mark. It knows nothing about the engine: the
+// deck's claimed output with the errata mark, and below it the mount point of the slide's
+// explorer (ui/explorers). It knows nothing about the engine: the
 // controller (playground.mjs) calls show*/set* and receives the user's intents through
 // callbacks. The data-* attributes are the public contract of issue 6 (tests and course
 // authors script the page through them), so they are set here and nowhere else.
@@ -67,6 +68,13 @@ export class SlideView {
     );
     const main = h('div', { class: 'cell-main' }, h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': `Slide ${n} cell` }, tools), this.editorEl, this.outputEl, this.shareBox);
     this.root.append(h('div', { class: 'cell' }, main, aside));
+    // The explorer of issue 7 (ui/explorers/) fills this root once the page starts it.
+    this.explorerEl = h(
+      'section',
+      { class: 'explorer', 'data-explorer': n, 'aria-label': `Explorer for slide ${n}` },
+      h('p', { class: 'muted' }, 'The interactive explorer loads once Python is ready…'),
+    );
+    this.root.append(this.explorerEl);
     if (slide.after.length) this.root.append(h('div', { class: 'prose' }, renderProse(slide.after)));
 
     this.editor = createEditor({
