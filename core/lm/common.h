@@ -29,6 +29,7 @@ template <class F> std::string guard_json(F&& f) noexcept {
     }
 }
 
+inline int clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 inline long long clamp(long long v, long long lo, long long hi) {
     return v < lo ? lo : v > hi ? hi : v;
 }

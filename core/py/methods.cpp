@@ -1,5 +1,6 @@
 // Methods of the builtin containers and str. Natives receive self as a[0].
 #include "py/numfmt.h"
+#include "py/modules/re_engine.h"
 #include "py/runtime.h"
 #include <algorithm>
 #include <cmath>
@@ -40,6 +41,51 @@ static bool is_space(unsigned char c) {
            c == 0x1d || c == 0x1e || c == 0x1f;
 }
 
+// Length in bytes of the whitespace character at s[i] (str.isspace), 0 when it is not one.
+// Non-ASCII whitespace (U+0085, U+00A0, U+2000.., U+3000 ...) counts, as in CPython.
+static size_t space_at(const std::string& s, size_t i) {
+    unsigned char c = s[i];
+    if (c < 0x80) return is_space(c) ? 1 : 0;
+    size_t n = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    if (i + n > s.size()) return 0;
+    char32_t cp = c & (0x7F >> n);
+    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    return re::is_space(cp) ? n : 0;
+}
+
+std::vector<std::string> str_split_whitespace(const std::string& s, int64_t maxsplit) {
+    std::vector<std::string> out;
+    size_t i = 0, n = s.size(), w;
+    while (true) {
+        while (i < n && (w = space_at(s, i))) i += w;
+        if (i >= n) break;
+        if (maxsplit >= 0 && int64_t(out.size()) >= maxsplit) {
+            // the rest, without trailing whitespace
+            size_t e = i, last = i;
+            while (e < n) {
+                size_t sw = space_at(s, e);
+                if (sw) {
+                    e += sw;
+                } else {
+                    ++e;
+                    while (e < n && (s[e] & 0xC0) == 0x80) ++e;
+                    last = e;
+                }
+            }
+            out.push_back(s.substr(i, last - i));
+            break;
+        }
+        size_t j = i;
+        while (j < n && !space_at(s, j)) {
+            ++j;
+            while (j < n && (s[j] & 0xC0) == 0x80) ++j;
+        }
+        out.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
 NATIVE(str_split) {
     const std::string& s = SELF_STR;
     const Value* sepv = a.n > 1 ? &a[1] : a.kw(vm.n.sep);
@@ -47,21 +93,7 @@ NATIVE(str_split) {
     int64_t maxsplit = maxv ? vm.to_index(*maxv) : -1;
     std::vector<Value> out;
     if (!sepv || sepv->is_none()) {
-        size_t i = 0, n = s.size();
-        while (true) {
-            while (i < n && is_space(s[i])) ++i;
-            if (i >= n) break;
-            if (maxsplit >= 0 && int64_t(out.size()) >= maxsplit) {
-                size_t e = n;
-                while (e > i && is_space(s[e - 1])) --e;
-                out.push_back(vm.str(s.substr(i, e - i)));
-                break;
-            }
-            size_t j = i;
-            while (j < n && !is_space(s[j])) ++j;
-            out.push_back(vm.str(s.substr(i, j - i)));
-            i = j;
-        }
+        for (auto& w : str_split_whitespace(s, maxsplit)) out.push_back(vm.str(std::move(w)));
         return vm.new_list(std::move(out));
     }
     const std::string& sep = arg_str(vm, *sepv, "sep")->s;
@@ -196,7 +228,8 @@ static std::string map_cp(const std::string& s, char32_t (*f)(char32_t)) {
     }
     return r;
 }
-NATIVE(str_lower) { return vm.str(map_cp(SELF_STR, cp_lower)); }
+std::string str_lower(const std::string& s) { return map_cp(s, cp_lower); }
+NATIVE(str_lower) { return vm.str(str_lower(SELF_STR)); }
 NATIVE(str_upper) { return vm.str(map_cp(SELF_STR, cp_upper)); }
 NATIVE(str_casefold) { return vm.str(map_cp(SELF_STR, cp_lower)); }
 NATIVE(str_capitalize) {

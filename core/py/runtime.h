@@ -3,6 +3,7 @@
 #pragma once
 #include "py/bigint.h"
 #include "py/code.h"
+#include "py/strtext.h"
 #include "py/vm.h"
 #include <string>
 #include <unordered_map>
@@ -56,9 +57,6 @@ template <class F> void set_each(Set* s, F&& fn) {
 }
 
 // ---- strings
-int64_t utf8_len(const std::string& s);
-std::u32string to_u32(const std::string& s);
-std::string from_u32(const std::u32string& s);
 std::string str_repr(const std::string& s);
 Value str_index(VM& vm, Str* s, int64_t i); // i already normalised
 std::string str_slice(Str* s, int64_t start, int64_t stop, int64_t step);
