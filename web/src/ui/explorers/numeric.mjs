@@ -99,6 +99,8 @@ function multiHead(root, core) {
   const grid = h('div', { class: 'ex-heads' });
   p.out.append(grid);
   p.start(() => {
+    heads.max = dModel.value; // any head count up to d_model; non-divisors show NumPy's error
+    heads.sync();
     const r = p.call('multiHead', Number(seq.value), Number(dModel.value), Number(heads.value), Number(seed.value), scaled.checked);
     if (!r) return;
     show(dHead, r.dHead);
