@@ -33,11 +33,12 @@ function walk(dir) {
 }
 
 // {wasm, js, core, dist, distFiles: [[relative path, raw bytes, gzip bytes]]};
-// null where the files are missing.
-export function sizes(root = ROOT) {
-  const w = path.join(root, 'build/wasm/lmpy.wasm');
-  const j = path.join(root, 'build/wasm/lmpy.js');
-  const d = path.join(root, 'dist');
+// null where the files are missing. wasmDir and distDir default to root/build/wasm and
+// root/dist (the bench measures other build folders through them).
+export function sizes(root = ROOT, { wasmDir = path.join(root, 'build/wasm'), distDir = path.join(root, 'dist') } = {}) {
+  const w = path.join(wasmDir, 'lmpy.wasm');
+  const j = path.join(wasmDir, 'lmpy.js');
+  const d = distDir;
   const wasm = existsSync(w) ? gzipSize(w) : null;
   const js = existsSync(j) ? gzipSize(j) : null;
   let dist = null;
