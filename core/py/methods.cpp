@@ -43,7 +43,7 @@ static bool is_space(unsigned char c) {
 
 // Length in bytes of the whitespace character at s[i] (str.isspace), 0 when it is not one.
 // Non-ASCII whitespace (U+0085, U+00A0, U+2000.., U+3000 ...) counts, as in CPython.
-static size_t space_at(const std::string& s, size_t i) {
+static inline size_t space_at(const std::string& s, size_t i) {
     unsigned char c = s[i];
     if (c < 0x80) return is_space(c) ? 1 : 0;
     size_t n = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
@@ -52,37 +52,33 @@ static size_t space_at(const std::string& s, size_t i) {
     for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
     return re::is_space(cp) ? n : 0;
 }
+// The byte offset of the character after the one at s[i].
+static inline size_t next_char(const std::string& s, size_t i) {
+    if ((unsigned char)s[i++] < 0x80) return i;
+    while (i < s.size() && (s[i] & 0xC0) == 0x80) ++i;
+    return i;
+}
+
+// Calls word(begin, end) with the byte range of each item of s.split(None, maxsplit).
+template <class F> static void each_word(const std::string& s, int64_t maxsplit, F&& word) {
+    size_t i = 0, n = s.size(), w;
+    for (int64_t count = 0;; ++count) {
+        while (i < n && (w = space_at(s, i))) i += w;
+        if (i >= n) return;
+        if (maxsplit >= 0 && count >= maxsplit) { // the rest, trailing whitespace and all
+            word(i, n);
+            return;
+        }
+        size_t j = i;
+        while (j < n && !space_at(s, j)) j = next_char(s, j);
+        word(i, j);
+        i = j;
+    }
+}
 
 std::vector<std::string> str_split_whitespace(const std::string& s, int64_t maxsplit) {
     std::vector<std::string> out;
-    size_t i = 0, n = s.size(), w;
-    while (true) {
-        while (i < n && (w = space_at(s, i))) i += w;
-        if (i >= n) break;
-        if (maxsplit >= 0 && int64_t(out.size()) >= maxsplit) {
-            // the rest, without trailing whitespace
-            size_t e = i, last = i;
-            while (e < n) {
-                size_t sw = space_at(s, e);
-                if (sw) {
-                    e += sw;
-                } else {
-                    ++e;
-                    while (e < n && (s[e] & 0xC0) == 0x80) ++e;
-                    last = e;
-                }
-            }
-            out.push_back(s.substr(i, last - i));
-            break;
-        }
-        size_t j = i;
-        while (j < n && !space_at(s, j)) {
-            ++j;
-            while (j < n && (s[j] & 0xC0) == 0x80) ++j;
-        }
-        out.push_back(s.substr(i, j - i));
-        i = j;
-    }
+    each_word(s, maxsplit, [&](size_t b, size_t e) { out.push_back(s.substr(b, e - b)); });
     return out;
 }
 
@@ -93,7 +89,8 @@ NATIVE(str_split) {
     int64_t maxsplit = maxv ? vm.to_index(*maxv) : -1;
     std::vector<Value> out;
     if (!sepv || sepv->is_none()) {
-        for (auto& w : str_split_whitespace(s, maxsplit)) out.push_back(vm.str(std::move(w)));
+        each_word(s, maxsplit,
+                  [&](size_t b, size_t e) { out.push_back(vm.str(s.substr(b, e - b))); });
         return vm.new_list(std::move(out));
     }
     const std::string& sep = arg_str(vm, *sepv, "sep")->s;
@@ -124,10 +121,8 @@ NATIVE(str_rsplit) {
         while (true) {
             while (e > 0 && is_space(s[e - 1])) --e;
             if (e <= 0) break;
-            if (int64_t(out.size()) >= maxsplit) {
-                int64_t b = 0;
-                while (b < e && is_space(s[b])) ++b;
-                out.push_back(vm.str(s.substr(b, e - b)));
+            if (int64_t(out.size()) >= maxsplit) { // the rest, leading whitespace and all
+                out.push_back(vm.str(s.substr(0, e)));
                 break;
             }
             int64_t j = e;

@@ -214,8 +214,11 @@ TEST_CASE("str.split() and str.lower() helpers behave as CPython's", "[lm]") {
     // CPython: 'a\xa0b\u3000c\x1cd\x85e  '.split() == ['a', 'b', 'c', 'd', 'e']
     CHECK(str_split_whitespace("a\u00a0b\u3000c\x1c"
                                "d\u0085e  ") == std::vector<std::string>{"a", "b", "c", "d", "e"});
-    // ' a b  c '.split(None, 1) == ['a', 'b  c']
-    CHECK(str_split_whitespace(" a b  c ", 1) == std::vector<std::string>{"a", "b  c"});
-    CHECK(run_python("print('x\\u2003y z\\xa0'.split(None, 1))\n") == "['x', 'y z']\n");
+    // CPython: ' a b  c '.split(None, 1) == ['a', 'b  c '] (the rest keeps its trailing spaces)
+    CHECK(str_split_whitespace(" a b  c ", 1) == std::vector<std::string>{"a", "b  c "});
+    CHECK(run_python("print('x\\u2003y z\\xa0'.split(None, 1), ' a '.split(None, 0))\n") ==
+          "['x', 'y z\\xa0'] ['a ']\n");
+    CHECK(run_python("print('  a b c  '.rsplit(None, 1), ' a '.rsplit(None, 0))\n") ==
+          "['  a b', 'c'] [' a']\n");
     CHECK(str_lower("ÉTÉ Ωmega") == "été ωmega");
 }
