@@ -421,3 +421,20 @@ test('cells still run while an explorer is dragged, and no console errors occurr
   assert.equal(await stdoutOf(page, 3), `Perplexity: ${ppl.toFixed(2)}\n`);
   assert.deepEqual(page.errors, []);
 });
+
+test('the embed view shows its slide’s explorer, working in a sandboxed iframe', async () => {
+  const p = await site.newPage({ width: 900 });
+  await p.route(site.url + 'host.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><iframe id="f" src="${site.url}embed.html?slide=9" sandbox="allow-scripts" style="width:100%;height:1400px;border:0"></iframe>` }),
+  );
+  await p.goto(site.url + 'host.html');
+  const frame = p.frameLocator('#f');
+  await frame.locator('[data-explorer="9"][data-explorer-ready="true"]').waitFor({ timeout: 30000 });
+  assert.equal(await frame.locator('[data-explorer]').count(), 1);
+  await frame.locator('[data-control="temperature"]').focus();
+  await p.keyboard.press('Home'); // 0.05: nearly every sample is the top word
+  const top = Number(await frame.locator('[data-explorer-value="topShare"]').getAttribute('data-value'));
+  assert.ok(top >= 0.99, String(top));
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});

@@ -56,7 +56,7 @@ function embeddings(root, core) {
   p.start(() => {
     const r = p.call('embeddings', words(list.value), Number(dim.value), Number(seed.value));
     if (!r) return;
-    setMatrix(cos, r.cosine, r.words, r.words, { lo: -1, hi: 1 });
+    setMatrix(cos, r.cosine, r.words, r.words, { hi: 1 });
     setData(pca, null, r.pca.map(([x, y], i) => ({ x, y, label: r.words[i] })));
     explained.textContent = r.explained.map((v) => `${(100 * v).toFixed(1)} %`).join(' + ');
     explained.dataset.value = JSON.stringify(r.explained);
