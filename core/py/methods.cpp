@@ -166,21 +166,12 @@ static std::string map_ascii(const std::string& s, int (*f)(int)) {
         if ((unsigned char)c < 0x80) c = char(f(c));
     return r;
 }
-// Case mapping for the common non-ASCII ranges (Latin-1, Latin Extended-A, Greek, Cyrillic).
+// Simple lowercase mapping of a code point: CPython's Unicode tables, which re shares.
 static char32_t cp_lower(char32_t c) {
     if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
-    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 &&
-        c != 0x17F) {
-        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
-            return (c % 2 == 1) ? c + 1 : c;
-        return (c % 2 == 0) ? c + 1 : c;
-    }
-    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
-    if (c >= 0x410 && c <= 0x42F) return c + 32;
-    if (c >= 0x400 && c <= 0x40F) return c + 80;
-    return c;
+    return re::lower_for_backref(c);
 }
+// Case mapping for the common non-ASCII ranges (Latin-1, Latin Extended-A, Greek, Cyrillic).
 static char32_t cp_upper(char32_t c) {
     if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
     if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
@@ -223,7 +214,40 @@ static std::string map_cp(const std::string& s, char32_t (*f)(char32_t)) {
     }
     return r;
 }
-std::string str_lower(const std::string& s) { return map_cp(s, cp_lower); }
+// Unicode's Final_Sigma context of the capital sigma at u[i]: a cased letter before it and
+// none after it, skipping case-ignorable characters. "Cased" and "case-ignorable" are
+// approximated (letters with a case mapping; combining marks and the common apostrophes and
+// dots), which covers Greek text.
+static bool final_sigma(const std::u32string& u, size_t i) {
+    auto ignorable = [](char32_t c) {
+        return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`' || c == 0xAD ||
+               c == 0xB7 || c == 0x2018 || c == 0x2019 || (c >= 0x300 && c <= 0x36F);
+    };
+    auto cased = [](char32_t c) { return cp_lower(c) != c || cp_upper(c) != c; };
+    size_t j = i;
+    while (j > 0 && ignorable(u[j - 1])) --j;
+    if (j == 0 || !cased(u[j - 1])) return false;
+    j = i + 1;
+    while (j < u.size() && ignorable(u[j])) ++j;
+    return j == u.size() || !cased(u[j]);
+}
+
+// str.lower(): the simple mapping, plus the two rules of CPython's full lowercasing that need
+// no locale: U+0130 becomes "i\u0307", and a capital sigma ending a word becomes final sigma.
+std::string str_lower(const std::string& s) {
+    if (s.find("\xC4\xB0") == std::string::npos && s.find("\xCE\xA3") == std::string::npos)
+        return map_cp(s, cp_lower);
+    std::u32string u = to_u32(s), out;
+    for (size_t i = 0; i < u.size(); ++i) {
+        if (u[i] == 0x130)
+            out += U"i\u0307";
+        else if (u[i] == 0x3A3)
+            out += final_sigma(u, i) ? char32_t(0x3C2) : char32_t(0x3C3);
+        else
+            out += cp_lower(u[i]);
+    }
+    return from_u32(out);
+}
 NATIVE(str_lower) { return vm.str(str_lower(SELF_STR)); }
 NATIVE(str_upper) { return vm.str(map_cp(SELF_STR, cp_upper)); }
 NATIVE(str_casefold) { return vm.str(map_cp(SELF_STR, cp_lower)); }

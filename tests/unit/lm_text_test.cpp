@@ -222,3 +222,10 @@ TEST_CASE("str.split() and str.lower() helpers behave as CPython's", "[lm]") {
           "['  a b', 'c'] [' a']\n");
     CHECK(str_lower("ÉTÉ Ωmega") == "été ωmega");
 }
+
+TEST_CASE("str.lower() maps every code point as CPython does", "[lm]") {
+    CHECK(str_lower(kUpperSweep) == kLowerSweep);
+    // Final sigma: ς at a word's end (after a cased letter), σ elsewhere; U+0130 gains a dot.
+    CHECK(run_python("print('ΟΔΟΣ ΣΑΣ Σ ΣΣ.'.lower(), len('İ'.lower()), 'ǅ'.lower())\n") ==
+          "οδος σας σ σς. 2 ǆ\n");
+}

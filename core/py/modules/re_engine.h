@@ -205,5 +205,7 @@ bool is_word(char32_t c);  // Unicode \w
 bool is_digit(char32_t c); // Unicode \d
 bool is_space(char32_t c); // Unicode \s
 char32_t fold(char32_t c); // IGNORECASE equivalence: a and b match iff fold(a) == fold(b)
+// Simple lowercase mapping (_sre's unicode_tolower), also the core of str.lower().
+char32_t lower_for_backref(char32_t c);
 
 } // namespace lmpy::re

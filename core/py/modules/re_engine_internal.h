@@ -160,7 +160,6 @@ bool is_identifier(std::u32string_view s);
 bool py_int(std::u32string_view s, int64_t& out); // Python's int(str) (whitespace, _, sign)
 bool is_word_ascii(char32_t c);
 char32_t fold_ascii(char32_t c);
-char32_t lower_for_backref(char32_t c); // _sre's unicode_tolower (no casefix classes)
 bool item_matches(const Inst& in, const std::vector<CharSet>& sets, char32_t c);
 
 } // namespace lmpy::re

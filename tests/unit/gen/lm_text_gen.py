@@ -165,7 +165,8 @@ ENTROPY = ["hello world", "", "aaaa", "naïve café ☕ 😀 ñ", 'tab\tnew\nlin
 VOCAB = [(SLIDE8, 2, "The cat and dog played on the mat"), (SLIDE8, 1, "THE BIRD sat"),
          (SLIDE8, 3, "the the mat"), (SLIDE8, 0, ""), (SLIDE8, 99, "the"),
          ("Éclair ÉCLAIR éclair Straße\nΚΑΛΗ καλη Привет ПРИВЕТ", 2, "éCLAIR\u00a0καλη  привет x"),
-         ("", 1, "nothing known"), (LONG, 2, "w1 x1 zz " * 300)]
+         ("", 1, "nothing known"), (LONG, 2, "w1 x1 zz " * 300),
+         ("ΟΔΟΣ οδος ΣΑΣ σας Ａｂｃ ａｂｃ ԱՎԱԳ ավագ İstanbul i̇stanbul ΣΣ", 2, "ΟΔΟΣ. Ａｂｃ")]
 BEAM = [(["the", "cat", "sat", "on", "mat"], "the", 2, 3), (["the", "cat"], "the", 1, 1),
         (["new york", "", "a"], "", 4, 3), (["b", "a"], "start", 50, 100),
         ([], "the", 2, 3), (["z", "y", "x"], "ü", 0, 0), (["w" * 1500, "v"], "s", 2, 2)]
@@ -173,7 +174,8 @@ AUTO = [(SLIDE11, "th", 3), (SLIDE11, "", 20), (SLIDE11, "T", 3), (SLIDE11, "zz"
         (SLIDE11, "th", 0), ("b a c a b a_1 a2 ab ab", "a", 5),
         ("Über über ÜBER uber naïve naive, x2 ☕ x2", "ü", 3),
         ("the then the", "the$", 3), ("the then the", "the$t", 3),
-        ("the then the", "the$x", 3), ("the then the", "th$", 3), (LONG, "w1", 20)]
+        ("the then the", "the$x", 3), ("the then the", "th$", 3), (LONG, "w1", 20),
+        ("ΟΔΟΣ οδος ΟΔΟΣ' Ǆemal ǆemal Ａｂｃ", "ΟΔΟ", 5), ("Ǆemal ǆemal Ａｂｃ", "ǅ", 5)]
 SENTIMENT = ["This product is amazing", "I love this product", "terrible terrible experience",
              "Worst! Highly recommended?", "", "ÉPIC great purchase", "a b c",
              "great " * 400]
@@ -210,6 +212,12 @@ def main():
     out.append("static const std::pair<int, const char*> kSlideCode[] = {")
     out += ["    {%d, %s}," % (n, cpp_str(BLOCKS[n - 1])) for n in (8, 11, 12)]
     out.append("};")
+    # Every non-ASCII code point that str.lower() changes (capital sigma aside: its result
+    # depends on the context), and CPython's lower() of each, one after the other.
+    cased = "".join(chr(c) for c in range(0x80, 0x20000)
+                    if not 0xD800 <= c < 0xE000 and c != 0x3A3 and chr(c).lower() != chr(c))
+    out.append("static const char kUpperSweep[] = %s;" % cpp_str(cased))
+    out.append("static const char kLowerSweep[] = %s;" % cpp_str("".join(ch.lower() for ch in cased)))
     out.append("static const NgramCase kNgramCases[] = {")
     out += ["    {%s, %d, %s}," % (cpp_str(t), n, cpp_str(dumps(ngram(t, n)))) for t, n in NGRAM]
     out.append("};\nstatic const EntropyCase kEntropyCases[] = {")
