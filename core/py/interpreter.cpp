@@ -3,7 +3,7 @@
 #include "py/api.h"
 #include "py/runtime.h"
 #include <new>
-#include <sstream>
+#include <string>
 
 namespace lmpy {
 
@@ -74,16 +74,18 @@ RunResult Interpreter::run(std::string_view source, std::string_view filename) {
         size_t lead = text.find_first_not_of(" \t");
         std::string shown = lead == std::string::npos ? "" : text.substr(lead);
         while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\r')) shown.pop_back();
-        std::ostringstream tb;
-        tb << "  File \"" << filename << "\", line " << e.line << "\n";
+        // plain string building: an ostringstream here would pull libc++'s iostreams and
+        // locales into the wasm module (issue 8: download size)
+        std::string tb = "  File \"";
+        tb.append(filename).append("\", line ").append(std::to_string(e.line)).append("\n");
         if (!shown.empty()) {
-            tb << "    " << shown << "\n";
+            tb.append("    ").append(shown).append("\n");
             int caret = e.col - int(lead == std::string::npos ? 0 : lead);
             if (caret < 1) caret = 1;
-            tb << "    " << std::string(caret - 1, ' ') << "^\n";
+            tb.append("    ").append(std::string(caret - 1, ' ')).append("^\n");
         }
-        tb << r.error.type << ": " << e.msg << "\n";
-        r.error.traceback = tb.str();
+        tb.append(r.error.type).append(": ").append(e.msg).append("\n");
+        r.error.traceback = std::move(tb);
         return r;
     }
     Value codev(static_cast<Obj*>(code));
