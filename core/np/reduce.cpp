@@ -43,6 +43,12 @@ double pairwise(const double* a, int64_t n, int64_t s) {
     return pairwise(a, n2, s) + pairwise(a + n2 * s, n - n2, s);
 }
 
+} // namespace
+
+double pairwise_sum(const double* a, int64_t n, int64_t stride) { return pairwise(a, n, stride); }
+
+namespace {
+
 // Visit the multi-index space dims [lo, hi) of a plan: f(offsets).
 template <class F>
 void odometer(const detail::Plan<2>& p, int lo, int hi, std::array<int64_t, 2> off, F&& f) {

@@ -33,4 +33,8 @@ NDArray quantile(const NDArray& a, const NDArray& q, const Axes& axes = std::nul
                  bool keepdims = false);
 NDArray count_nonzero(const NDArray& a, const Axes& axes = std::nullopt, bool keepdims = false);
 
+// NumPy's pairwise float summation of n values a[0], a[s], a[2s]... (what np.sum and np.mean
+// do over one contiguous run of up to 8192 elements), for callers summing plain buffers.
+double pairwise_sum(const double* a, int64_t n, int64_t stride = 1);
+
 } // namespace lmpy::np
