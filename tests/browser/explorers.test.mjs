@@ -403,6 +403,12 @@ test('13. progress chart: the edited points as a line chart with the least-squar
   await control(13, 'addPoint').click();
   pts.push([2024, 95]);
   await check(pts);
+  // one point: no spread in the years, so no trend line (and no error)
+  for (let i = 0; i < 6; i++) await control(13, 'removePoint').click();
+  const c = await chart(13, 'progress');
+  assert.deepEqual(c.data.map((d) => d.length), [1]);
+  assert.equal(await page.locator(sel(13, '[data-explorer-value="slope"]')).textContent(), '—');
+  assert.equal(await errorOf(13), '');
 });
 
 test('cells still run while an explorer is dragged, and no console errors occurred', async () => {

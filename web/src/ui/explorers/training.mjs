@@ -153,7 +153,8 @@ function progress(root, core) {
     const xs = ax.series[0] ? ax.series[0].x : [];
     const lo = Math.min(...xs);
     const hi = Math.max(...xs);
-    cfg.data.datasets.push({ type: 'line', label: 'trend', data: [lo, hi].map((x) => ({ x, y: r.trend.slope * x + r.trend.intercept })), borderColor: SECOND, borderDash: [6, 4], pointRadius: 0, borderWidth: 2, parsing: false });
+    // no trend when the years have no spread (one point): the core says null
+    if (r.trend.slope !== null) cfg.data.datasets.push({ type: 'line', label: 'trend', data: [lo, hi].map((x) => ({ x, y: r.trend.slope * x + r.trend.intercept })), borderColor: SECOND, borderDash: [6, 4], pointRadius: 0, borderWidth: 2, parsing: false });
     const c = chart.lmChart;
     c.data = cfg.data;
     c.options = cfg.options;
