@@ -353,11 +353,12 @@ std::string gradient_descent_json(double learning_rate, double epochs, double se
         Descent d = gradient_descent(learning_rate, epochs, seed);
         json::Writer w;
         w.begin_object();
-        w.key("x").numbers(d.x);
-        w.key("y").numbers(d.y);
-        w.key("m").numbers(d.m);
-        w.key("b").numbers(d.b);
-        w.key("loss").numbers(d.loss);
+        // Up to 3 x 5001 numbers: packed, or writing them as text would take most of an update.
+        w.key("x").packed(d.x);
+        w.key("y").packed(d.y);
+        w.key("m").packed(d.m);
+        w.key("b").packed(d.b);
+        w.key("loss").packed(d.loss);
         w.key("diverged").value(d.diverged);
         w.key("divergedAt");
         if (d.diverged)

@@ -1,7 +1,9 @@
 #include "py/json_out.h"
 #include "py/numfmt.h"
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace lmpy::json {
 
@@ -106,6 +108,36 @@ Writer& Writer::null() {
 Writer& Writer::numbers(const std::vector<double>& v) {
     sep();
     nums(out_, v);
+    return *this;
+}
+
+Writer& Writer::packed(const std::vector<double>& v) {
+    static const char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string bytes(v.size() * 8, '\0');
+    for (size_t i = 0; i < v.size(); ++i) {
+        uint64_t u;
+        std::memcpy(&u, &v[i], 8);
+        for (int k = 0; k < 8; ++k) bytes[i * 8 + k] = char((u >> (8 * k)) & 0xff);
+    }
+    sep();
+    out_ += "{\"f64\":\"";
+    size_t i = 0;
+    auto byte = [&](size_t j) { return unsigned(static_cast<unsigned char>(bytes[j])); };
+    for (; i + 3 <= bytes.size(); i += 3) {
+        unsigned n = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
+        out_ += kB64[n >> 18];
+        out_ += kB64[(n >> 12) & 63];
+        out_ += kB64[(n >> 6) & 63];
+        out_ += kB64[n & 63];
+    }
+    if (size_t rest = bytes.size() - i) {
+        unsigned n = byte(i) << 16 | (rest == 2 ? byte(i + 1) << 8 : 0);
+        out_ += kB64[n >> 18];
+        out_ += kB64[(n >> 12) & 63];
+        out_ += rest == 2 ? kB64[(n >> 6) & 63] : '=';
+        out_ += '=';
+    }
+    out_ += "\"}";
     return *this;
 }
 

@@ -35,6 +35,11 @@ class Writer {
     Writer& value(const char* s) { return value(std::string(s)); }
     Writer& null();
     Writer& numbers(const std::vector<double>& v);
+    // A long array of doubles as {"f64": "<base64 of the little-endian IEEE bytes>"}: exact
+    // (inf and nan included) and about ten times cheaper than shortest-repr text, which
+    // matters in wasm where printing a double goes through soft-float long double. The page
+    // decodes it back into an array (parseResult in web/src/engine/lm-core.mjs).
+    Writer& packed(const std::vector<double>& v);
     // Pre-rendered JSON (e.g. a chart description), inserted as one value.
     Writer& raw(const std::string& json);
     const std::string& str() const { return out_; }

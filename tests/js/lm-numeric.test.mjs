@@ -6,12 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { loadLmpy, wasmDir } from '../../wasm/load-node.mjs';
+import { parseResult } from '../../web/src/engine/lm-core.mjs';
 
 const dir = wasmDir();
 const missing = !existsSync(dir + 'lmpy.wasm') || !existsSync(dir + 'lmpy.js');
 const skip = missing ? `no WebAssembly build in ${dir} (run \`npm run build\`)` : false;
 const lm = missing ? null : await loadLmpy({ dir });
-const call = (name, ...args) => JSON.parse(lm[name](...args));
+const call = (name, ...args) => parseResult(lm[name](...args));
 const close = (a, b, tol = 1e-8) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 
 const slide5 = { q: [[1, 0, 1]], k: [[1, 1, 0], [0, 1, 1], [1, 1, 1]], v: [[1, 0], [0, 1], [1, 1]] };

@@ -54,7 +54,7 @@ export class LmCore {
     if (!this.has(name)) return { error: `${name}() is not in this build of the core yet` };
     const t0 = now();
     try {
-      const value = JSON.parse(this.module[name](...args));
+      const value = parseResult(this.module[name](...args));
       this.lastMs = now() - t0;
       if (value && typeof value === 'object' && !Array.isArray(value) && typeof value.error === 'string') return { error: value.error };
       return { value };
@@ -67,6 +67,17 @@ export class LmCore {
 
 function now() {
   return globalThis.performance ? performance.now() : Date.now();
+}
+
+// The core's JSON, with its packed arrays ({"f64": base64 of little-endian doubles, see
+// json::Writer::packed) decoded into plain arrays of numbers.
+export function parseResult(text) {
+  return JSON.parse(text, (key, v) => {
+    if (v && typeof v === 'object' && typeof v.f64 === 'string' && Object.keys(v).length === 1) {
+      return Array.from(new Float64Array(decodeBase64(v.f64)));
+    }
+    return v;
+  });
 }
 
 export function decodeBase64(s) {
