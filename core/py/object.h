@@ -35,8 +35,13 @@ struct Obj {
 };
 
 inline void incref(Obj* o) { ++o->rc; }
+// Frees an object whose count reached zero. Freeing a container releases its items, which can
+// free theirs: a million nested lists would recurse a million C++ frames deep and overflow the
+// stack (CPython's "trashcan" problem). Past a fixed nesting depth the object is parked on a
+// list instead, and the outermost destroy() frees the parked objects iteratively.
+void destroy(Obj* o);
 inline void decref(Obj* o) {
-    if (--o->rc == 0) delete o;
+    if (--o->rc == 0) destroy(o);
 }
 
 class Value {

@@ -432,7 +432,7 @@ int64_t VM::hash(const Value& v) {
 // ------------------------------------------------------------------------------ equality
 static bool seq_eq(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b) {
     if (a.size() != b.size()) return false;
-    vm.check_stack();
+    vm.check_stack(" in comparison");
     for (size_t i = 0; i < a.size(); ++i)
         if (!a[i].same(b[i]) && !vm.eq(a[i], b[i])) return false;
     return true;

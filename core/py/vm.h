@@ -107,11 +107,12 @@ struct VM {
 #else
     size_t stack_budget = 6u << 20; // of the usual 8 MB main-thread stack
 #endif
-    void check_stack() {
+    // `where` completes CPython's message: " in comparison", " while calling a Python object".
+    void check_stack(const char* where = "") {
         char probe;
         if (stack_base && stack_base > uintptr_t(&probe) &&
             stack_base - uintptr_t(&probe) > stack_budget)
-            raise(t.RecursionError, "maximum recursion depth exceeded");
+            raise(t.RecursionError, std::string("maximum recursion depth exceeded") + where);
     }
     uint32_t tick = 0;
     int64_t mem_budget = 512ll << 20;
