@@ -5,7 +5,8 @@
 // ratio to CPython (pure Python) or to the native build (NumPy kernels: the same C++
 // compiled natively). Then the download sizes (gzip -9), the start-up of the Node runner
 // against an empty Node process, and the page in Chromium (tests/bench/page.mjs: ready,
-// first output, Run all). The first table sums up every target of issue 8.
+// first output, Run all) and one update of each explorer (tests/bench/explorers.mjs).
+// The first table sums up every target of issue 8 (and issue 7's 5 ms per update).
 // A run that exits non-zero shows "error"; one whose stdout differs from CPython's
 // shows "wrong". Options: BENCH_REPS=N, BENCH_ONLY=substring, --no-build, --no-page;
 // BENCH_WASM_DIR, BENCH_DIST and BENCH_NATIVE measure other build folders than
@@ -19,6 +20,7 @@ import { ROOT, setup } from '../../web/scripts/setup.mjs';
 import { buildAll } from '../../web/scripts/build.mjs';
 import { BUDGET, kb, sizes } from './sizes.mjs';
 import { pageBench } from './page.mjs';
+import { benchExplorers, explorerTable, UPDATE_BUDGET_MS } from './explorers.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPS = Math.max(1, Number(process.env.BENCH_REPS || 5));
@@ -165,6 +167,14 @@ async function main() {
     }
   }
 
+  // The explorers (issue 7): one update per explorer, called as the page calls it.
+  let explorers = null;
+  try {
+    explorers = await benchExplorers({ dir: WASM_DIR });
+  } catch (e) {
+    notes.push(`explorers: ${e.message}`);
+  }
+
   // One table for every target of issue 8.
   const sum = [];
   const row = (what, value, ref, target, ok) => sum.push(`| ${what} | ${value} | ${ref} | ${target} | ${ok === null ? '—' : ok ? 'yes' : 'no'} |`);
@@ -188,11 +198,18 @@ async function main() {
     row(`${b.replace(/\.py$/, '')}: wasm ${np ? '/ native lmpy' : '/ CPython'}`, fx(x), np ? cell(s.native) : cell(s.cpython), np ? '2x' : '1.5x', x === null ? null : x <= (np ? 2 : 1.5));
   }
 
+  if (explorers) {
+    const timed = explorers.filter((r) => !r.error);
+    const worst = timed.reduce((a, r) => (a && a.medianMs >= r.medianMs ? a : r), null);
+    if (worst) row(`explorer update, slowest of ${timed.length} (issue 7)`, `${worst.medianMs.toFixed(2)} ms`, worst.explorer, `${UPDATE_BUDGET_MS} ms`, worst.medianMs <= UPDATE_BUDGET_MS);
+  }
+
   const out = [];
   out.push(
     `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}), Node ${process.versions.node}; medians of ${REPS} interleaved runs (start-up: ${Math.max(10, 2 * REPS)}), wall time of the whole process.`,
   );
   out.push('', ...sum, '', ...detail, '', ...sizeLines, '', ...startLines);
+  if (explorers) out.push('', explorerTable(explorers));
   console.log('\n' + out.join('\n'));
   if (notes.length) console.log('\n' + notes.map((n) => `- ${n}`).join('\n'));
   for (const [k, v] of Object.entries(startFail)) console.log(`- start-up ${k}: error (timed anyway): ${v}`);
