@@ -432,7 +432,7 @@ int64_t VM::hash(const Value& v) {
 // ------------------------------------------------------------------------------ equality
 static bool seq_eq(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b) {
     if (a.size() != b.size()) return false;
-    vm.check_stack(" in comparison");
+    RecursionGuard level(vm, " in comparison");
     for (size_t i = 0; i < a.size(); ++i)
         if (!a[i].same(b[i]) && !vm.eq(a[i], b[i])) return false;
     return true;
@@ -516,6 +516,7 @@ static CmpOp swapped(CmpOp op) {
 static int seq_cmp(VM& vm, const std::vector<Value>& a, const std::vector<Value>& b, CmpOp op,
                    bool& decided, bool& result) {
     size_t n = std::min(a.size(), b.size());
+    RecursionGuard level(vm, " in comparison");
     for (size_t i = 0; i < n; ++i) {
         if (a[i].same(b[i]) || vm.eq(a[i], b[i])) continue;
         decided = true;
@@ -588,6 +589,7 @@ Value VM::compare(CmpOp op, const Value& a, const Value& b) {
             (op == CmpOp::Eq || op == CmpOp::Ne) && ta->builtin && tb->builtin) {
             Dict* x = a.as<Dict>();
             Dict* y = b.as<Dict>();
+            RecursionGuard level(*this, " in comparison");
             bool same = x->used == y->used;
             if (same)
                 dict_each(x, [&](const Value& k, const Value& v) {

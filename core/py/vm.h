@@ -266,4 +266,22 @@ void no_kwargs(VM& vm, const char* fname, Args& a);
 // Exceptions thrown by pure-C++ libraries (bigint, numfmt, np) converted into Python ones.
 Type* exc_type_by_name(VM& vm, std::string_view name);
 
+// CPython's Py_EnterRecursiveCall for native recursion (nested comparisons, deepcopy): each
+// level counts `cost` frames against the same 1000-frame limit as Python calls. A depth count,
+// not only the C-stack probe, because in WebAssembly the engine's own stack (which holds the
+// wasm frames) can run out long before the linear-memory stack that check_stack measures.
+struct RecursionGuard {
+    VM& vm;
+    int cost;
+    RecursionGuard(VM& v, const char* where, int c = 1) : vm(v), cost(c) {
+        if (vm.depth + cost > kMaxDepth)
+            vm.raise(vm.t.RecursionError, std::string("maximum recursion depth exceeded") + where);
+        vm.check_stack(where);
+        vm.depth += cost;
+    }
+    ~RecursionGuard() { vm.depth -= cost; }
+    RecursionGuard(const RecursionGuard&) = delete;
+    RecursionGuard& operator=(const RecursionGuard&) = delete;
+};
+
 } // namespace lmpy

@@ -206,23 +206,11 @@ Value shallow(VM& vm, const Value& v) {
     vm.type_error("cannot copy '" + t->name + "' object");
 }
 
-// CPython's deepcopy recurses through two Python frames per level (deepcopy and the
-// per-type copier), so it hits the recursion limit at about half the nesting depth.
-struct DeepLevel {
-    VM& vm;
-    explicit DeepLevel(VM& v) : vm(v) {
-        if (vm.depth + 2 > kMaxDepth)
-            vm.raise(vm.t.RecursionError,
-                     "maximum recursion depth exceeded while calling a Python object");
-        vm.check_stack(" while calling a Python object");
-        vm.depth += 2;
-    }
-    ~DeepLevel() { vm.depth -= 2; }
-};
-
 Value deep(VM& vm, const Value& v, Dict* memo) {
     if (atomic(vm, v)) return v;
-    DeepLevel level(vm);
+    // CPython's deepcopy recurses through two Python frames per level (deepcopy and the
+    // per-type copier), so it hits the limit at about half the nesting depth.
+    RecursionGuard level(vm, " while calling a Python object", 2);
     Value key = Value::integer(int64_t(uintptr_t(v.o)));
     if (Value* hit = dict_find(vm, memo, key)) return *hit;
     Type* t = v.o->type;

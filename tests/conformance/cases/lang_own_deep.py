@@ -22,11 +22,19 @@ try:
     copy.deepcopy(a)
 except RecursionError as e:
     print("deepcopy:", e)
+try:
+    print(a < b)
+except RecursionError as e:
+    print("<:", e)
 d = nest(200000, lambda x: {"k": x})
 try:
     str(d)
 except RecursionError as e:
     print("str:", e)
+try:
+    print(d == nest(200000, lambda x: {"k": x}))
+except RecursionError as e:
+    print("dict ==:", e)
 t = nest(200000, lambda x: (x, 1))
 del a, b, d, t
 print("freed")
