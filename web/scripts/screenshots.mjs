@@ -24,6 +24,14 @@ for (const width of [1280, 375]) {
   await page.screenshot({ path: path.join(out, `deck-${width}.png`) });
   await page.locator('[data-slide="5"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(out, `deck-slide5-${width}.png`) });
+  if (width > 400) {
+    // an explorer, once its main-thread core has drawn it
+    const ex = page.locator('[data-explorer="9"]');
+    await ex.scrollIntoViewIfNeeded();
+    await page.waitForSelector('[data-explorer="9"][data-explorer-ready="true"]', { timeout: 30000 });
+    await page.waitForTimeout(600);
+    await ex.screenshot({ path: path.join(out, `explorer-9-${width}.png`) });
+  }
   const embed = await browser.newPage({ viewport: { width, height: 700 } });
   await embed.goto(`${base}embed.html?slide=13`);
   await embed.waitForSelector('html[data-ready="true"]');
