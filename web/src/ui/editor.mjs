@@ -1,80 +1,107 @@
-// CodeMirror 6 cell editor. Highlighting uses lezer's classHighlighter (tok-* classes)
-// so colours live in style.css and follow the light/dark theme without a second theme
-// extension. Keyboard: Shift+Enter (or Ctrl/Cmd+Enter) runs; Tab indents, and Escape
-// leaves the editor (focus moves to the cell's Run button) so the page stays usable with
-// the keyboard alone.
+// The cell editor, mounted lazily (issue 8). Creating 13 CodeMirror views while the page is
+// built kept the main thread busy for most of a second before the worker was even created
+// (measured: CodeMirror's parse/highlight/mount was 770 ms of CPU before data-ready). So each
+// cell first shows its code in a plain <pre> (same text, same place), and the CodeMirror
+// chunk is imported and the views mounted one per task after the first paint, in page order,
+// letting the worker's messages and the reader's clicks in between. Clicking or focusing a
+// placeholder mounts its editor at once. Until a view exists, the code lives
+// here: getCode/setCode/markErrorLine work the same before and after mounting.
+// When every editor of the page is mounted, <html> gets data-editors="ready".
 
-import { EditorState, StateEffect, StateField, Prec } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers, drawSelection, Decoration, highlightActiveLineGutter } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { syntaxHighlighting, indentOnInput, bracketMatching, indentUnit } from '@codemirror/language';
-import { python } from '@codemirror/lang-python';
-import { classHighlighter } from '@lezer/highlight';
+import { h } from './dom.mjs';
 
-const setErrorLine = StateEffect.define();
-const errorLineDeco = Decoration.line({ class: 'cm-error-line' });
+let cmModule = null;
+const loadCm = () => (cmModule ||= import('./editor-cm.mjs'));
 
-// The failing line of the last run; any edit clears it.
-const errorLineField = StateField.define({
-  create: () => Decoration.none,
-  update(deco, tr) {
-    for (const e of tr.effects) {
-      if (e.is(setErrorLine)) {
-        const n = e.value;
-        if (!n || n > tr.state.doc.lines) return Decoration.none;
-        return Decoration.set([errorLineDeco.range(tr.state.doc.line(n).from)]);
-      }
+const queue = [];
+let pumping = false;
+let pending = 0;
+
+function nextTask(fn) {
+  setTimeout(fn, 0);
+}
+
+function pump() {
+  if (pumping) return;
+  pumping = true;
+  const step = () => {
+    const ed = queue.shift();
+    if (!ed) {
+      pumping = false;
+      return;
     }
-    return tr.docChanged ? Decoration.none : deco;
-  },
-  provide: (f) => EditorView.decorations.from(f),
-});
+    ed.mount().then(() => nextTask(step), () => nextTask(step));
+  };
+  // after the first paint of the placeholders
+  requestAnimationFrame(() => nextTask(step));
+}
+
+function mountedOne() {
+  pending--;
+  if (pending === 0 && typeof document !== 'undefined') document.documentElement.setAttribute('data-editors', 'ready');
+}
 
 export function createEditor({ parent, doc, label, onRun, onChange, onEscape }) {
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc,
-      extensions: [
-        Prec.highest(
-          keymap.of([
-            { key: 'Shift-Enter', run: () => (onRun(), true) },
-            { key: 'Mod-Enter', run: () => (onRun(), true) },
-            { key: 'Escape', run: () => (onEscape ? onEscape() : view.contentDOM.blur(), true) },
-          ]),
-        ),
-        lineNumbers(),
-        highlightActiveLineGutter(),
-        history(),
-        drawSelection(),
-        indentOnInput(),
-        bracketMatching(),
-        indentUnit.of('    '),
-        EditorState.tabSize.of(4),
-        python(),
-        syntaxHighlighting(classHighlighter),
-        errorLineField,
-        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-        EditorView.contentAttributes.of({ 'aria-label': label }),
-        EditorView.updateListener.of((u) => {
-          if (u.docChanged && onChange) onChange(u.state.doc.toString());
-        }),
-      ],
-    }),
-  });
-  return {
-    view,
-    getCode: () => view.state.doc.toString(),
-    setCode(code) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
+  let code = doc;
+  let errorLine = 0;
+  let view = null; // the CodeMirror editor (editor-cm.mjs) once mounted
+  let mounting = null;
+  let wantFocus = false;
+
+  const placeholder = h('pre', { class: 'code-placeholder', tabindex: '0', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label }, code);
+  parent.append(placeholder);
+
+  const api = {
+    mount() {
+      if (!mounting) {
+        mounting = loadCm().then((cm) => {
+          view = cm.createEditor({
+            parent,
+            doc: code,
+            label,
+            onRun,
+            onEscape,
+            onChange: (c) => {
+              code = c;
+              onChange && onChange(c);
+            },
+          });
+          placeholder.remove();
+          if (errorLine) view.markErrorLine(errorLine);
+          if (wantFocus) view.focus();
+          mountedOne();
+        });
+      }
+      return mounting;
     },
-    markErrorLine(n) {
-      view.dispatch({ effects: setErrorLine.of(n || 0) });
-      if (n && n <= view.state.doc.lines) {
-        const pos = view.state.doc.line(n).from;
-        view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'nearest' }) });
+    getCode: () => (view ? view.getCode() : code),
+    setCode(c) {
+      if (view) view.setCode(c);
+      else {
+        code = c;
+        placeholder.textContent = c;
       }
     },
-    focus: () => view.focus(),
+    markErrorLine(n) {
+      errorLine = n || 0;
+      if (view) view.markErrorLine(n);
+    },
+    focus() {
+      if (view) view.focus();
+      else {
+        wantFocus = true;
+        api.mount();
+      }
+    },
   };
+  const now = () => {
+    wantFocus = true;
+    api.mount();
+  };
+  placeholder.addEventListener('pointerdown', now);
+  placeholder.addEventListener('focus', now);
+  pending++;
+  queue.push(api);
+  pump();
+  return api;
 }
