@@ -18,6 +18,7 @@ for (const width of [1280, 375]) {
   const page = await browser.newPage({ viewport: { width, height: width > 400 ? 900 : 800 } });
   await page.goto(base);
   await page.waitForSelector('html[data-ready="true"]');
+  await page.waitForSelector('html[data-editors="ready"]');
   await page.locator('[data-action="run-all"]').click();
   await page.waitForFunction(() => !document.querySelector('[data-running="true"]'));
   await page.waitForTimeout(500);
