@@ -16,6 +16,17 @@ const loadCm = () => (cmModule ||= import('./editor-cm.mjs'));
 const queue = [];
 let pumping = false;
 let pending = 0;
+let gate = null;
+
+// Holds the background mounting until p settles (at most maxMs): the page passes the
+// engine's start, so the main thread stays free while the worker compiles the core.
+// Clicks and focus still mount an editor at once.
+export function holdEditorsUntil(p, maxMs = 4000) {
+  gate = Promise.race([Promise.resolve(p), new Promise((r) => setTimeout(r, maxMs))]).then(
+    () => {},
+    () => {},
+  );
+}
 
 function nextTask(fn) {
   setTimeout(fn, 0);
@@ -32,8 +43,8 @@ function pump() {
     }
     ed.mount().then(() => nextTask(step), () => nextTask(step));
   };
-  // after the first paint of the placeholders
-  requestAnimationFrame(() => nextTask(step));
+  // after the first paint of the placeholders (and the gate, if the page set one)
+  requestAnimationFrame(() => (gate || Promise.resolve()).then(() => nextTask(step)));
 }
 
 function mountedOne() {
