@@ -38,20 +38,18 @@ const char* kCss =
     "yellowgreen ";
 
 using json::num;
-void json_str(std::string& o, const std::string& s) { json::str(o, s); }
 
-void json_nums(std::string& o, const std::vector<double>& v) { json::nums(o, v); }
 void json_strs(std::string& o, const std::vector<std::string>& v) {
     o += '[';
     for (size_t i = 0; i < v.size(); ++i) {
         if (i) o += ',';
-        json_str(o, v[i]);
+        json::str(o, v[i]);
     }
     o += ']';
 }
 void key(std::string& o, const char* k) {
     if (o.back() != '{') o += ',';
-    json_str(o, k);
+    json::str(o, k);
     o += ':';
 }
 void json_ticks(std::string& o, const std::optional<Ticks>& t) {
@@ -61,7 +59,7 @@ void json_ticks(std::string& o, const std::optional<Ticks>& t) {
     }
     o += '{';
     key(o, "values");
-    json_nums(o, t->values);
+    json::nums(o, t->values);
     key(o, "labels");
     json_strs(o, t->labels);
     o += '}';
@@ -76,11 +74,11 @@ void json_lim(std::string& o, const std::optional<std::pair<double, double>>& l)
 void json_series(std::string& o, const Series& s) {
     o += '{';
     key(o, "type");
-    json_str(o, s.type);
+    json::str(o, s.type);
     key(o, "label");
-    json_str(o, s.label);
+    json::str(o, s.label);
     key(o, "color");
-    json_str(o, s.color);
+    json::str(o, s.color);
     key(o, "alpha");
     o += num(s.alpha);
     if (s.type == "heatmap") {
@@ -88,13 +86,13 @@ void json_series(std::string& o, const Series& s) {
         o += '[';
         for (size_t r = 0; r < s.z.size(); ++r) {
             if (r) o += ',';
-            json_nums(o, s.z[r]);
+            json::nums(o, s.z[r]);
         }
         o += ']';
         key(o, "colors");
         json_strs(o, s.colors);
         key(o, "cmap");
-        json_str(o, s.cmap);
+        json::str(o, s.cmap);
         key(o, "vmin");
         o += num(s.vmin);
         key(o, "vmax");
@@ -105,13 +103,13 @@ void json_series(std::string& o, const Series& s) {
         return;
     }
     key(o, "x");
-    json_nums(o, s.x);
+    json::nums(o, s.x);
     key(o, "y");
-    json_nums(o, s.y);
+    json::nums(o, s.y);
     key(o, "marker");
-    json_str(o, s.marker);
+    json::str(o, s.marker);
     key(o, "linestyle");
-    json_str(o, s.linestyle);
+    json::str(o, s.linestyle);
     key(o, "linewidth");
     o += num(s.linewidth);
     key(o, "markersize");
@@ -127,7 +125,7 @@ void json_series(std::string& o, const Series& s) {
         key(o, "horizontal");
         o += s.horizontal ? "true" : "false";
         key(o, "edges");
-        json_nums(o, s.edges);
+        json::nums(o, s.edges);
     }
     if (s.type == "scatter") {
         key(o, "colors");
@@ -139,7 +137,7 @@ void json_series(std::string& o, const Series& s) {
         if (s.sizes.empty())
             o += "null";
         else
-            json_nums(o, s.sizes);
+            json::nums(o, s.sizes);
     }
     o += '}';
 }
@@ -248,12 +246,12 @@ std::string to_json(const Figure& f) {
     key(o, "cols");
     o += std::to_string(f.cols);
     key(o, "suptitle");
-    json_str(o, f.suptitle);
+    json::str(o, f.suptitle);
     std::string title = f.suptitle;
     for (auto& a : f.axes)
         if (title.empty()) title = a.title;
     key(o, "title");
-    json_str(o, title);
+    json::str(o, title);
     key(o, "axes");
     o += '[';
     for (size_t i = 0; i < f.axes.size(); ++i) {
@@ -265,19 +263,19 @@ std::string to_json(const Figure& f) {
         key(o, "col");
         o += std::to_string(a.col);
         key(o, "title");
-        json_str(o, a.title);
+        json::str(o, a.title);
         key(o, "xlabel");
-        json_str(o, a.xlabel);
+        json::str(o, a.xlabel);
         key(o, "ylabel");
-        json_str(o, a.ylabel);
+        json::str(o, a.ylabel);
         key(o, "xlim");
         json_lim(o, a.xlim);
         key(o, "ylim");
         json_lim(o, a.ylim);
         key(o, "xscale");
-        json_str(o, a.xscale);
+        json::str(o, a.xscale);
         key(o, "yscale");
-        json_str(o, a.yscale);
+        json::str(o, a.yscale);
         key(o, "grid");
         o += a.grid ? "true" : "false";
         key(o, "legend");
@@ -296,9 +294,9 @@ std::string to_json(const Figure& f) {
             key(o, "y");
             o += num(a.texts[k].y);
             key(o, "s");
-            json_str(o, a.texts[k].s);
+            json::str(o, a.texts[k].s);
             key(o, "color");
-            json_str(o, a.texts[k].color);
+            json::str(o, a.texts[k].color);
             o += '}';
         }
         o += ']';
