@@ -104,10 +104,7 @@ bool VM::truthy(const Value& v) {
 }
 
 // ------------------------------------------------------------------------------ repr / str
-ReprGuard::ReprGuard(VM& v, Obj* obj) : vm(v), o(obj), entered(false) {
-    static thread_local std::vector<Obj*> active;
-    (void)active;
-}
+ReprGuard::ReprGuard(VM& v, Obj* obj) : vm(v), o(obj), entered(false) {}
 ReprGuard::~ReprGuard() {}
 
 static std::vector<Obj*>& repr_stack() {
