@@ -50,3 +50,37 @@ test('a cell run before its editor mounted runs the code shown, and an early cli
   await page.waitForSelector('html[data-editors="ready"]', { timeout: 20000 });
   assert.deepEqual(page.errors, []);
 });
+
+test('background work waits while cells run: no editor mounts and no explorer starts during Run all', async () => {
+  const page = await site.newPage();
+  await page.goto(site.url);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
+  // Count editors and explorers as each result arrives during a Run all started at once.
+  const r = await page.evaluate(async () => {
+    const count = () => ({
+      editors: document.querySelectorAll('[data-slide] .cm-editor').length,
+      explorers: globalThis.lmPlayground.explorers.built.size,
+    });
+    const seen = [];
+    const pg = globalThis.lmPlayground;
+    const show = pg.show.bind(pg);
+    pg.show = (...args) => {
+      seen.push(count());
+      return show(...args);
+    };
+    const before = count();
+    await pg.runAll();
+    pg.show = show;
+    return { before, seen, after: count(), quietNow: await Promise.race([pg.quiet().then(() => true), new Promise((res) => setTimeout(() => res(false), 5000))]) };
+  });
+  assert.equal(r.seen.length, 13);
+  // a mount that had already passed the gate may finish during the run; no other starts
+  for (const c of r.seen) {
+    assert.ok(c.editors <= r.before.editors + 1, `editors mounted during Run all: ${JSON.stringify(r)}`);
+    assert.ok(c.explorers <= r.before.explorers + 1, `explorers started during Run all: ${JSON.stringify(r)}`);
+  }
+  assert.equal(r.quietNow, true, 'the page is quiet again after Run all');
+  // and the background work resumes afterwards
+  await page.waitForSelector('html[data-editors="ready"]', { timeout: 20000 });
+  assert.deepEqual(page.errors, []);
+});

@@ -8,7 +8,6 @@ import { safeStorage, EditStore } from '../engine/store.mjs';
 import { encodeShare, decodeShare, isShareFragment } from '../engine/share.mjs';
 import { Playground } from './playground.mjs';
 import { h } from './dom.mjs';
-import { holdEditorsUntil } from './editor.mjs';
 
 const storage = safeStorage();
 const store = new EditStore(storage);
@@ -126,7 +125,7 @@ if (shareSlide) {
 }
 if (!storage.persistent) say('Your browser does not allow this page to save edits; they last until you close the tab.');
 
-holdEditorsUntil(pg.start().catch(() => {}));
+pg.start().catch(() => {});
 globalThis.lmPlayground = pg; // for course authors' scripts and debugging
 
 if ('serviceWorker' in navigator && location.protocol !== 'file:' && !/[?&]nosw\b/.test(location.search)) {

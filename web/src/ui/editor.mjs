@@ -3,7 +3,7 @@
 // (measured: CodeMirror's parse/highlight/mount was 770 ms of CPU before data-ready). So each
 // cell first shows its code in a plain <pre> (same text, same place), and the CodeMirror
 // chunk is imported and the views mounted one per task after the first paint, in page order,
-// letting the worker's messages and the reader's clicks in between. Clicking or focusing a
+// each one only when the page is quiet (setBackgroundGate). Clicking or focusing a
 // placeholder mounts its editor at once. Until a view exists, the code lives
 // here: getCode/setCode/markErrorLine work the same before and after mounting.
 // When every editor of the page is mounted, <html> gets data-editors="ready".
@@ -16,16 +16,17 @@ const loadCm = () => (cmModule ||= import('./editor-cm.mjs'));
 const queue = [];
 let pumping = false;
 let pending = 0;
-let gate = null;
+let gate = () => Promise.resolve();
 
-// Holds the background mounting until p settles (at most maxMs): the page passes the
-// engine's start, so the main thread stays free while the worker compiles the core.
-// Clicks and focus still mount an editor at once.
-export function holdEditorsUntil(p, maxMs = 4000) {
-  gate = Promise.race([Promise.resolve(p), new Promise((r) => setTimeout(r, maxMs))]).then(
-    () => {},
-    () => {},
-  );
+// Background mounting awaits fn() before each editor (the Playground passes its quiet():
+// no cell running or queued, the worker's start settled), so mounting never competes with
+// the reader's runs or the core's compile for the main thread. Clicks and focus still
+// mount an editor at once.
+export function setBackgroundGate(fn) {
+  gate = () =>
+    Promise.resolve()
+      .then(fn)
+      .catch(() => {});
 }
 
 function nextTask(fn) {
@@ -41,10 +42,11 @@ function pump() {
       pumping = false;
       return;
     }
-    ed.mount().then(() => nextTask(step), () => nextTask(step));
+    const next = () => gate().then(() => nextTask(step));
+    ed.mount().then(next, next);
   };
-  // after the first paint of the placeholders (and the gate, if the page set one)
-  requestAnimationFrame(() => (gate || Promise.resolve()).then(() => nextTask(step)));
+  // after the first paint of the placeholders and the gate
+  requestAnimationFrame(() => gate().then(() => nextTask(step)));
 }
 
 function mountedOne() {

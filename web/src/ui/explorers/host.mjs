@@ -3,8 +3,9 @@
 // Nothing happens before the worker has settled (ready or failed), so the worker's download
 // and compile of the core come first. Then, in idle time, the core loads on the main thread
 // (engine/lm-core.mjs), and each explorer is built (its module imported lazily) when its
-// mount point first comes near the viewport. Once built, an explorer calls the core
-// synchronously on every input event; the worker is never involved.
+// mount point first comes near the viewport; each of these steps waits until no cell runs.
+// Once built, an explorer calls the core synchronously on every input event; the worker
+// is never involved.
 
 import { LmCore } from '../../engine/lm-core.mjs';
 
@@ -29,7 +30,10 @@ const idle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, {
 
 export class ExplorerHost {
   // mounts: [{n, el}] — the [data-explorer] roots that slide.mjs made.
-  constructor(mounts) {
+  // quiet: () => Promise that resolves when no cell runs (Playground.quiet); the core's
+  // load and each build wait for it, so the explorers never slow the reader's runs.
+  constructor(mounts, { quiet = () => Promise.resolve() } = {}) {
+    this.quiet = quiet;
     this.mounts = new Map(mounts.filter((m) => GROUP[m.n]).map((m) => [m.n, m.el]));
     this.core = new LmCore({ base: new URL('./', location.href).href, loadScript, opaque: location.origin === 'null' });
     this.built = new Map();
@@ -40,13 +44,14 @@ export class ExplorerHost {
   engineState(state) {
     if (this.started || (state !== 'ready' && state !== 'failed') || !this.mounts.size) return;
     this.started = true;
-    idle(() => this.core.load().catch(() => {}));
+    idle(() => this.quiet().then(() => this.core.load()).catch(() => {}));
     const io = new IntersectionObserver(
       (entries) => {
         for (const e of entries) {
           if (!e.isIntersecting) continue;
           io.unobserve(e.target);
-          this.build(Number(e.target.dataset.explorer));
+          const n = Number(e.target.dataset.explorer);
+          this.quiet().then(() => this.build(n));
         }
       },
       { rootMargin: '300px 0px' },
