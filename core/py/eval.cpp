@@ -100,8 +100,8 @@ static inline bool fast_float_binop(BinOp op, double x, double y, double& out) {
 // have no on-stack replacement, so an activation that starts in the baseline tier (V8's
 // Liftoff) stays there however hot its loop gets; a top-level `for` loop of a cell would run
 // unoptimised to the end. Re-entering every 1024 back-edges picks up the optimised code
-// as soon as the engine has it (measured in `npm run bench`: the loop benchmark 745 -> 4xx ms
-// in Node). Natively the re-entry costs one call per 1024 iterations.
+// as soon as the engine has it (measured in `npm run bench`: the loop benchmark 741-754 ->
+// 375-444 ms in Node). Natively the re-entry costs one call per 1024 iterations.
 static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
     Code* code = f.code;
     const uint32_t* ops = code->ops.data();
