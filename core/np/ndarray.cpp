@@ -165,8 +165,9 @@ int64_t normalize_axis(int64_t axis, int64_t ndim) {
 
 // ---------------------------------------------------------------- construction
 
-static std::shared_ptr<void> alloc(int64_t nbytes) {
-    void* p = std::calloc(static_cast<size_t>(std::max<int64_t>(nbytes, 8)), 1);
+static std::shared_ptr<void> alloc(int64_t nbytes, bool zero) {
+    size_t n = static_cast<size_t>(std::max<int64_t>(nbytes, 8));
+    void* p = zero ? std::calloc(n, 1) : std::malloc(n);
     if (!p) fail(Kind::ValueError, "array is too big; unable to allocate memory");
     return std::shared_ptr<void>(p, std::free);
 }
@@ -186,20 +187,28 @@ NDArray::NDArray(std::shared_ptr<void> buf, DType dt, int64_t width, Shape shape
     : buf_(std::move(buf)), dtype_(dt), width_(width), shape_(std::move(shape)),
       strides_(std::move(strides)), offset_(offset) {}
 
-NDArray NDArray::zeros(const Shape& shape, DType dt, int64_t width) {
+static NDArray fresh(const Shape& shape, DType dt, int64_t width, bool zero) {
     for (auto d : shape)
         if (d < 0) fail(Kind::ValueError, "negative dimensions are not allowed");
     width = std::max<int64_t>(width, 1);
-    return NDArray(alloc(shape_size(shape) * item_bytes(dt, width)), dt, width, shape,
-                   detail::c_strides(shape), 0);
+    return NDArray(alloc(shape_size(shape) * item_bytes(dt, width), zero || dt == DType::Str), dt,
+                   width, shape, detail::c_strides(shape), 0);
 }
 
-NDArray NDArray::zeros_like_order(const Shape& shape, DType dt, const NDArray& like,
-                                  int64_t width) {
-    NDArray r = zeros(shape, dt, width);
-    if (like.shape() != shape || shape.size() < 2 || like.is_c_contiguous()) return r;
+NDArray NDArray::zeros(const Shape& shape, DType dt, int64_t width) {
+    return fresh(shape, dt, width, true);
+}
+
+NDArray NDArray::empty(const Shape& shape, DType dt, int64_t width) {
+    return fresh(shape, dt, width, false);
+}
+
+// Strides of a C-contiguous array of `shape` permuted into the memory order of `like`
+// (NumPy's order='K'); C order when `like` is C-contiguous, broadcast or of another shape.
+static void order_like(Shape& strides, const Shape& shape, const NDArray& like) {
+    if (like.shape() != shape || shape.size() < 2 || like.is_c_contiguous()) return;
     for (size_t d = 0; d < shape.size(); ++d)
-        if (like.strides()[d] == 0 && shape[d] > 1) return r;
+        if (like.strides()[d] == 0 && shape[d] > 1) return;
     std::vector<int> perm(shape.size());
     std::iota(perm.begin(), perm.end(), 0);
     std::stable_sort(perm.begin(), perm.end(), [&](int a, int b) {
@@ -207,9 +216,22 @@ NDArray NDArray::zeros_like_order(const Shape& shape, DType dt, const NDArray& l
     });
     int64_t acc = 1;
     for (size_t i = perm.size(); i-- > 0;) {
-        r.strides_[perm[i]] = acc;
+        strides[perm[i]] = acc;
         acc *= std::max<int64_t>(shape[perm[i]], 1);
     }
+}
+
+NDArray NDArray::zeros_like_order(const Shape& shape, DType dt, const NDArray& like,
+                                  int64_t width) {
+    NDArray r = zeros(shape, dt, width);
+    order_like(r.strides_, shape, like);
+    return r;
+}
+
+NDArray NDArray::empty_like_order(const Shape& shape, DType dt, const NDArray& like,
+                                  int64_t width) {
+    NDArray r = empty(shape, dt, width);
+    order_like(r.strides_, shape, like);
     return r;
 }
 
@@ -451,13 +473,13 @@ NDArray NDArray::astype(DType dt, int64_t width) const {
         default: width = width_;
         }
     }
-    NDArray r = zeros_like_order(shape_, dt, *this, width);
+    NDArray r = empty_like_order(shape_, dt, *this, width);
     copy_cast(r, *this);
     return r;
 }
 
 NDArray NDArray::copy() const {
-    NDArray r = zeros(shape_, dtype_, width_);
+    NDArray r = empty(shape_, dtype_, width_);
     copy_cast(r, *this);
     return r;
 }

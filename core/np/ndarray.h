@@ -62,6 +62,10 @@ class NDArray {
     NDArray(); // 0-d float64 zero
     // A fresh zero-filled C-contiguous array. `width` is the code-point width of Str.
     static NDArray zeros(const Shape& shape, DType dt, int64_t width = 1);
+    // The same without zeroing the numbers (Str stays zeroed: its padding is significant),
+    // for results whose every element the caller writes. In wasm, calloc's memset was a
+    // third of a 1000x1000 softmax: reused heap memory has to be cleared byte by byte.
+    static NDArray empty(const Shape& shape, DType dt, int64_t width = 1);
     static NDArray from_doubles(const Shape& shape, std::vector<double> v);
     static NDArray from_int64s(const Shape& shape, std::vector<int64_t> v);
     static NDArray from_bools(const Shape& shape, const std::vector<bool>& v);
@@ -131,6 +135,9 @@ class NDArray {
             int64_t offset);
     // A fresh array laid out in the same memory order as `like` (NumPy's order='K').
     static NDArray zeros_like_order(const Shape& shape, DType dt, const NDArray& like,
+                                    int64_t width = 1);
+    // zeros_like_order without zeroing the numbers (see empty()).
+    static NDArray empty_like_order(const Shape& shape, DType dt, const NDArray& like,
                                     int64_t width = 1);
 
   private:

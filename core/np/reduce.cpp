@@ -141,7 +141,7 @@ NDArray reduce(const NDArray& a, const Axes& axes, bool keepdims, R init, Comb c
                bool pw = false) {
     std::vector<bool> mask = detail::axis_mask(axes, a.ndim());
     Shape ks = kept_shape(a, mask, true);
-    NDArray out = NDArray::zeros(ks, detail::dtype_of<R>());
+    NDArray out = NDArray::empty(ks, detail::dtype_of<R>());
     R* o = out.data<R>();
     for (int64_t i = 0; i < out.size(); ++i) o[i] = init;
     NDArray in = a.dtype() == detail::dtype_of<T>() ? a : a.astype(detail::dtype_of<T>());

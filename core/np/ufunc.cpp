@@ -53,7 +53,7 @@ NDArray cast(const NDArray& a, DType d) { return a.dtype() == d ? a : a.astype(d
 template <class R, class T, class Op>
 NDArray run2(const NDArray& x, const NDArray& y, const Shape& shape, Op op) {
     const NDArray& like = x.shape() == shape ? x : y;
-    NDArray out = NDArray::zeros_like_order(shape, detail::dtype_of<R>(), like);
+    NDArray out = NDArray::empty_like_order(shape, detail::dtype_of<R>(), like);
     Shape sx = detail::bstrides(x, shape), sy = detail::bstrides(y, shape);
     auto p = detail::make_plan<3>(shape, {out.strides().data(), sx.data(), sy.data()});
     R* o = out.data<R>();
@@ -81,7 +81,7 @@ NDArray run2(const NDArray& x, const NDArray& y, const Shape& shape, Op op) {
 }
 
 template <class R, class T, class Op> NDArray run1(const NDArray& x, Op op) {
-    NDArray out = NDArray::zeros_like_order(x.shape(), detail::dtype_of<R>(), x);
+    NDArray out = NDArray::empty_like_order(x.shape(), detail::dtype_of<R>(), x);
     auto p = detail::make_plan<2>(x.shape(), {out.strides().data(), x.strides().data()});
     R* o = out.data<R>();
     const T* xp = x.data<T>();
