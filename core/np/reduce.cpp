@@ -119,9 +119,16 @@ void reduce_into(const NDArray& in, NDArray& out, const std::vector<bool>& mask,
             }
         }
         R acc = dst;
-        odometer(p, nd - k, nd, o, [&](const std::array<int64_t, 2>& q) {
-            acc = comb(acc, static_cast<R>(ip[q[0]]));
-        });
+        if (k == 1) {
+            // one reduced (innermost) axis: a plain strided loop, same order as the odometer
+            int64_t n = p.shape[nd - 1], s = p.strides[nd - 1][0];
+            const T* q = ip + o[0];
+            for (int64_t i = 0; i < n; ++i) acc = comb(acc, static_cast<R>(q[i * s]));
+        } else {
+            odometer(p, nd - k, nd, o, [&](const std::array<int64_t, 2>& q) {
+                acc = comb(acc, static_cast<R>(ip[q[0]]));
+            });
+        }
         dst = acc;
     });
 }
