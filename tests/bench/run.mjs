@@ -7,6 +7,8 @@
 // against an empty Node process, and the page in Chromium (tests/bench/page.mjs: ready,
 // first output, Run all) and one update of each explorer (tests/bench/explorers.mjs).
 // The first table sums up every target of issue 8 (and issue 7's 5 ms per update).
+// A second table times the same programs inside one process (inproc.mjs, inproc.py):
+// start-up excluded, the wasm core's first and second run against CPython's.
 // A run that exits non-zero shows "error"; one whose stdout differs from CPython's
 // shows "wrong". Options: BENCH_REPS=N, BENCH_ONLY=substring, --no-build, --no-page;
 // BENCH_WASM_DIR, BENCH_DIST and BENCH_NATIVE measure other build folders than
@@ -115,6 +117,42 @@ async function main() {
   const notes = [];
   for (const b of benches) for (const r of RUNNERS) if (state[b][r.key].status !== 'ok') notes.push(`${b} on ${r.key}: ${state[b][r.key].status}: ${state[b][r.key].note}`);
 
+  // The same programs timed inside one process (tests/bench/inproc.*): start-up excluded,
+  // first run (lazy compilation, baseline tier) and second run (optimised) of the wasm core
+  // against CPython's second run. Tells start-up and warm-up apart from the interpreter.
+  const inproc = {};
+  for (const b of benches) inproc[b] = { cpython: [], first: [], second: [], failed: false };
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const b of benches) {
+      const st = inproc[b];
+      if (st.failed) continue;
+      const c = timeRun(['/usr/bin/python3', path.join(HERE, 'inproc.py')], [b], HERE);
+      const w = timeRun([process.execPath, path.join(HERE, 'inproc.mjs')], [b], HERE);
+      try {
+        const cj = JSON.parse(lastLine(c.out));
+        const wj = JSON.parse(lastLine(w.out));
+        if (!c.ok || !w.ok || !wj.ok) throw new Error('failed');
+        st.cpython.push(cj.second);
+        st.first.push(wj.first);
+        st.second.push(wj.second);
+      } catch {
+        st.failed = true;
+      }
+    }
+  }
+  const inprocLines = [];
+  inprocLines.push('| benchmark (in one process) | CPython 3.11 | wasm first run | wasm second run | second / CPython |');
+  inprocLines.push('|---|---:|---:|---:|---:|');
+  for (const b of benches) {
+    const st = inproc[b];
+    if (st.failed || !st.cpython.length) {
+      inprocLines.push(`| ${b.replace(/\.py$/, '')} | error | | | |`);
+      continue;
+    }
+    const [c, f1, f2] = [median(st.cpython), median(st.first), median(st.second)];
+    inprocLines.push(`| ${b.replace(/\.py$/, '')} | ${fmtMs(c)} | ${fmtMs(f1)} | ${fmtMs(f2)} | ${(f2 / c).toFixed(2)}x |`);
+  }
+
   // Sizes.
   const sz = sizes(ROOT, { wasmDir: WASM_DIR, distDir: DIST });
   const sizeLines = [];
@@ -208,7 +246,7 @@ async function main() {
   out.push(
     `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}), Node ${process.versions.node}; medians of ${REPS} interleaved runs (start-up: ${Math.max(10, 2 * REPS)}), wall time of the whole process.`,
   );
-  out.push('', ...sum, '', ...detail, '', ...sizeLines, '', ...startLines);
+  out.push('', ...sum, '', ...detail, '', ...inprocLines, '', ...sizeLines, '', ...startLines);
   if (explorers) out.push('', explorerTable(explorers));
   console.log('\n' + out.join('\n'));
   if (notes.length) console.log('\n' + notes.map((n) => `- ${n}`).join('\n'));
