@@ -73,7 +73,7 @@ async function main() {
   }
 
   const benches = readdirSync(HERE)
-    .filter((f) => f.endsWith('.py') && f.includes(ONLY))
+    .filter((f) => f.endsWith('.py') && f !== 'inproc.py' && f.includes(ONLY))
     .sort((a, b) => (a.startsWith('np_') - b.startsWith('np_')) || a.localeCompare(b));
   // state[bench][runner] = {times: [], status: 'ok'|'error'|'wrong', note}
   const state = {};
