@@ -129,6 +129,11 @@ class NDArray {
     template <class T> T* data() const {
         return static_cast<T*>(buf_.get()) + offset_ * (dtype_ == DType::Str ? width_ : 1);
     }
+    // The same untyped, for type-erased kernel drivers (the element size from the dtype).
+    void* raw_data() const {
+        int64_t item = dtype_ == DType::Bool ? 1 : dtype_ == DType::Str ? 4 * width_ : 8;
+        return static_cast<char*>(buf_.get()) + offset_ * item;
+    }
     const std::shared_ptr<void>& buf_ref() const { return buf_; }
     // Raw constructor for views made by the library itself.
     NDArray(std::shared_ptr<void> buf, DType dt, int64_t width, Shape shape, Shape strides,
