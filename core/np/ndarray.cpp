@@ -411,28 +411,38 @@ template <class D, class S> static D num_cast(S v) {
         return static_cast<D>(v);
 }
 
-// dst[...] = src, elementwise over dst's shape; src already broadcast to it.
-template <class D, class S> static void copy_num(const NDArray& dst, const NDArray& src) {
-    D* d = dst.data<D>();
-    const S* s = src.data<S>();
+// dst[...] = src, elementwise over dst's shape; src already broadcast to it. As in ufunc.cpp,
+// one type-free driver walks the plan and only the innermost-run kernel is instantiated per
+// (dst, src) dtype pair (the whole walk inlined into all nine pairs made copy_cast 23 KB).
+using CopyKern = void (*)(void* d, const void* s, const std::array<int64_t, 2>& o, int64_t n,
+                          const std::array<int64_t, 2>& st);
+
+template <class D, class S>
+static void copy_kern(void* dv, const void* sv, const std::array<int64_t, 2>& o, int64_t n,
+                      const std::array<int64_t, 2>& st) {
+    D* dp = static_cast<D*>(dv) + o[0];
+    const S* sp = static_cast<const S*>(sv) + o[1];
+    if (st[0] == 1 && st[1] == 1)
+        for (int64_t i = 0; i < n; ++i) dp[i] = num_cast<D>(sp[i]);
+    else
+        for (int64_t i = 0; i < n; ++i) dp[i * st[0]] = num_cast<D>(sp[i * st[1]]);
+}
+
+static void copy_num(const NDArray& dst, const NDArray& src, CopyKern k) {
+    void* d = dst.raw_data();
+    const void* s = src.raw_data();
     auto p = detail::make_plan<2>(dst.shape(), {dst.strides().data(), src.strides().data()});
-    detail::run_plan<2>(
-        p, {0, 0},
-        [&](const std::array<int64_t, 2>& o, int64_t n, const std::array<int64_t, 2>& st) {
-            D* dp = d + o[0];
-            const S* sp = s + o[1];
-            if (st[0] == 1 && st[1] == 1)
-                for (int64_t i = 0; i < n; ++i) dp[i] = num_cast<D>(sp[i]);
-            else
-                for (int64_t i = 0; i < n; ++i) dp[i * st[0]] = num_cast<D>(sp[i * st[1]]);
-        });
+    detail::run_plan<2>(p, {0, 0},
+                        [&](const std::array<int64_t, 2>& o, int64_t n,
+                            const std::array<int64_t, 2>& st) { k(d, s, o, n, st); });
 }
 
 static void copy_cast(const NDArray& dst, const NDArray& src) {
     if (dst.dtype() != DType::Str && src.dtype() != DType::Str) {
         detail::visit_numeric(dst.dtype(), [&](auto dt) {
-            detail::visit_numeric(src.dtype(),
-                                  [&](auto st) { copy_num<decltype(dt), decltype(st)>(dst, src); });
+            detail::visit_numeric(src.dtype(), [&](auto st) {
+                copy_num(dst, src, &copy_kern<decltype(dt), decltype(st)>);
+            });
         });
         return;
     }
