@@ -173,9 +173,11 @@ Embeddings embeddings(std::vector<std::string> words, double dim_in, double seed
         double mean = s / double(n);
         for (Eigen::Index i = 0; i < n; ++i) centred(i, k) -= mean;
     }
-    Eigen::JacobiSVD<Eigen::MatrixXd> svd(Eigen::MatrixXd(centred), Eigen::ComputeThinU);
+    // Row-major, the type np.linalg.svd instantiates: one copy of Eigen's SVD (and of its QR
+    // preconditioner) in the wasm instead of one per storage order (about 35 KB of code).
+    Eigen::JacobiSVD<RowMat> svd(centred, Eigen::ComputeThinU);
     const Eigen::VectorXd& sv = svd.singularValues();
-    Eigen::MatrixXd u = svd.matrixU();
+    RowMat u = svd.matrixU();
     double total = 0;
     for (Eigen::Index c = 0; c < sv.size(); ++c) total += sv(c) * sv(c);
     e.pca.resize(n, 2);
