@@ -96,6 +96,20 @@ void kern1(const void* opp, void* o, const void* x, const std::array<int64_t, 2>
 // out = op(x, y) over the broadcast shape, laid out like the full-shape input.
 [[gnu::noinline]] NDArray drive2(const NDArray& x, const NDArray& y, const Shape& shape, DType rt,
                                  const void* op, Kern2 k) {
+    // The common case without a plan: C-contiguous operands of the result's shape, or one
+    // of them a single element (a Python scalar). One kernel call over the flat buffers, and
+    // none of the plan's vectors: for the small arrays of a training loop the allocations
+    // cost more than the arithmetic.
+    bool xf = x.shape() == shape && x.is_c_contiguous(),
+         yf = y.shape() == shape && y.is_c_contiguous();
+    if ((xf && (yf || y.size() == 1)) || (yf && x.size() == 1)) {
+        NDArray out = NDArray::empty(shape, rt);
+        int64_t n = shape_size(shape);
+        if (n > 0)
+            k(op, out.raw_data(), x.raw_data(), y.raw_data(), {0, 0, 0}, n,
+              {1, xf ? 1 : 0, yf ? 1 : 0});
+        return out;
+    }
     const NDArray& like = x.shape() == shape ? x : y;
     NDArray out = NDArray::empty_like_order(shape, rt, like);
     Shape sx = detail::bstrides(x, shape), sy = detail::bstrides(y, shape);
@@ -110,6 +124,12 @@ void kern1(const void* opp, void* o, const void* x, const std::array<int64_t, 2>
 }
 
 [[gnu::noinline]] NDArray drive1(const NDArray& x, DType rt, const void* op, Kern1 k) {
+    if (x.is_c_contiguous()) { // one kernel call, no plan (see drive2)
+        NDArray out = NDArray::empty(x.shape(), rt);
+        int64_t n = x.size();
+        if (n > 0) k(op, out.raw_data(), x.raw_data(), {0, 0}, n, {1, 1});
+        return out;
+    }
     NDArray out = NDArray::empty_like_order(x.shape(), rt, x);
     auto p = detail::make_plan<2>(x.shape(), {out.strides().data(), x.strides().data()});
     void* o = out.raw_data();
