@@ -146,6 +146,28 @@ Shape kept_shape(const NDArray& a, const std::vector<bool>& mask, bool keepdims)
 template <class T, class R, class Comb>
 NDArray reduce(const NDArray& a, const Axes& axes, bool keepdims, R init, Comb comb,
                bool pw = false) {
+    if (!axes && !keepdims && a.dtype() == detail::dtype_of<T>() && a.is_c_contiguous()) {
+        // A whole C-contiguous array: the plan would coalesce it into one run, so take that
+        // run directly, in the same order (pairwise sums over 8192-element blocks, else
+        // sequential), without the plan's vectors: np.mean in a training loop was mostly
+        // allocation.
+        const T* ip = a.data<T>();
+        int64_t n = a.size();
+        R acc = init;
+        bool done = false;
+        if constexpr (std::is_same_v<T, double> && std::is_same_v<R, double>) {
+            if (pw) {
+                for (int64_t st = 0; st < n; st += kBufSize)
+                    acc += pairwise(ip + st, std::min(kBufSize, n - st), 1);
+                done = true;
+            }
+        }
+        if (!done)
+            for (int64_t i = 0; i < n; ++i) acc = comb(acc, static_cast<R>(ip[i]));
+        NDArray out = NDArray::empty({}, detail::dtype_of<R>());
+        *out.data<R>() = acc;
+        return out;
+    }
     std::vector<bool> mask = detail::axis_mask(axes, a.ndim());
     Shape ks = kept_shape(a, mask, true);
     NDArray out = NDArray::empty(ks, detail::dtype_of<R>());
