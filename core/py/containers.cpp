@@ -3,6 +3,7 @@
 // objects, and the methods of list, tuple, dict and set.
 #include "py/numfmt.h"
 #include "py/runtime.h"
+#include "py/seqiter.h"
 #include <algorithm>
 
 namespace lmpy {
@@ -665,89 +666,79 @@ int64_t VM::len(const Value& v) {
 }
 
 // ------------------------------------------------------------------------------ iterators
-struct SeqIter : Iter {
-    Value seq;
-    size_t i = 0;
-    int kind; // 0 list, 1 tuple, 2 str, 3 dict keys, 4 dict values, 5 dict items, 6 set, 7 range, 8
-              // __getitem__
-    int64_t version = 0;
-    int64_t r_cur = 0, r_step = 0, r_left = 0;
-    SeqIter(Type* t, Value s, int k) : Iter(t), seq(std::move(s)), kind(k) {}
-    bool next(VM& vm, Value& out) override {
-        switch (kind) {
-        case 0: {
-            auto& items = seq.as<List>()->items;
-            if (i >= items.size()) return false;
-            out = items[i++];
-            return true;
-        }
-        case 1: {
-            auto& items = seq.as<Tuple>()->items;
-            if (i >= items.size()) return false;
-            out = items[i++];
-            return true;
-        }
-        case 2: {
-            Str* s = seq.as<Str>();
-            if (i >= s->s.size()) return false;
-            size_t b = i + 1;
-            while (b < s->s.size() && (s->s[b] & 0xC0) == 0x80) ++b;
-            out = Value(vm.intern(std::string_view(s->s).substr(i, b - i)));
-            i = b;
-            return true;
-        }
-        case 3:
-        case 4:
-        case 5: {
-            Dict* d = seq.as<Dict>();
-            if (d->version != version) {
-                if (i <= d->entries.size() && false) {
-                }
-                vm.raise(vm.t.RuntimeError, "dictionary changed size during iteration");
-            }
-            while (i < d->entries.size() && !dict_entry_live(d->entries[i])) ++i;
-            if (i >= d->entries.size()) return false;
-            DictEntry& e = d->entries[i++];
-            if (kind == 3)
-                out = e.key;
-            else if (kind == 4)
-                out = e.value;
-            else
-                out = vm.new_tuple({e.key, e.value});
-            return true;
-        }
-        case 6: {
-            Set* s = seq.as<Set>();
-            if (s->used != version)
-                vm.raise(vm.t.RuntimeError, "Set changed size during iteration");
-            while (i < s->table.size() && s->table[i].state != 1) ++i;
-            if (i >= s->table.size()) return false;
-            out = s->table[i++].key;
-            return true;
-        }
-        case 7:
-            if (r_left <= 0) return false;
-            out = Value::integer(r_cur);
-            r_cur += r_step;
-            --r_left;
-            return true;
-        default: {
-            Value r;
-            Value idx = Value::integer(int64_t(i++));
-            try {
-                vm.call_dunder(seq, vm.n.__getitem__, &idx, 1, r);
-            } catch (PyExc& e) {
-                if (vm.type_of(e.exc)->is_subtype(vm.t.IndexError) ||
-                    vm.type_of(e.exc)->is_subtype(vm.t.StopIteration))
-                    return false;
-                throw;
-            }
-            out = r;
-            return true;
-        }
-        }
+bool SeqIter::next(VM& vm, Value& out) {
+    switch (kind) {
+    case 0: {
+        auto& items = seq.as<List>()->items;
+        if (i >= items.size()) return false;
+        out = items[i++];
+        return true;
     }
-};
+    case 1: {
+        auto& items = seq.as<Tuple>()->items;
+        if (i >= items.size()) return false;
+        out = items[i++];
+        return true;
+    }
+    case 2: {
+        Str* s = seq.as<Str>();
+        if (i >= s->s.size()) return false;
+        size_t b = i + 1;
+        while (b < s->s.size() && (s->s[b] & 0xC0) == 0x80) ++b;
+        out = Value(vm.intern(std::string_view(s->s).substr(i, b - i)));
+        i = b;
+        return true;
+    }
+    case 3:
+    case 4:
+    case 5: {
+        Dict* d = seq.as<Dict>();
+        if (d->version != version) {
+            if (i <= d->entries.size() && false) {
+            }
+            vm.raise(vm.t.RuntimeError, "dictionary changed size during iteration");
+        }
+        while (i < d->entries.size() && !dict_entry_live(d->entries[i])) ++i;
+        if (i >= d->entries.size()) return false;
+        DictEntry& e = d->entries[i++];
+        if (kind == 3)
+            out = e.key;
+        else if (kind == 4)
+            out = e.value;
+        else
+            out = vm.new_tuple({e.key, e.value});
+        return true;
+    }
+    case 6: {
+        Set* s = seq.as<Set>();
+        if (s->used != version) vm.raise(vm.t.RuntimeError, "Set changed size during iteration");
+        while (i < s->table.size() && s->table[i].state != 1) ++i;
+        if (i >= s->table.size()) return false;
+        out = s->table[i++].key;
+        return true;
+    }
+    case 7:
+        if (r_left <= 0) return false;
+        out = Value::integer(r_cur);
+        r_cur += r_step;
+        --r_left;
+        return true;
+    default: {
+        Value r;
+        Value idx = Value::integer(int64_t(i++));
+        try {
+            vm.call_dunder(seq, vm.n.__getitem__, &idx, 1, r);
+        } catch (PyExc& e) {
+            if (vm.type_of(e.exc)->is_subtype(vm.t.IndexError) ||
+                vm.type_of(e.exc)->is_subtype(vm.t.StopIteration))
+                return false;
+            throw;
+        }
+        out = r;
+        return true;
+    }
+    }
+}
 
 Value make_seq_iter(VM& vm, const Value& v, int kind) {
     auto* it = new SeqIter(vm.t.iter, v, kind);

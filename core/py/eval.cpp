@@ -2,6 +2,7 @@
 // and float arithmetic, exception handling by block stack (a raised PyExc unwinds to the
 // innermost SETUP_EXCEPT handler of the frame, or adds the frame to the traceback and leaves).
 #include "py/frame.h"
+#include "py/seqiter.h"
 #include <algorithm>
 #include <cmath>
 #include <new>
@@ -441,7 +442,15 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                 case OpCode::FOR_ITER: {
                     Value v;
                     f.sp = sp;
-                    if (vm.next(TOP(), v))
+                    int step = TOP().is_obj() && TOP().o->type == vm.t.iter
+                                   ? seq_iter_step(TOP().o, v)
+                                   : -1;
+                    if (step == 1)
+                        PUSH(std::move(v));
+                    else if (step == 0) {
+                        (void)POP();
+                        f.ip = int(arg);
+                    } else if (vm.next(TOP(), v))
                         PUSH(std::move(v));
                     else {
                         (void)POP();

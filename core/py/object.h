@@ -278,6 +278,7 @@ struct Slice : Obj {
 
 // A generic native iterator: next() returns false when exhausted.
 struct Iter : Obj {
+    bool is_seq = false; // a SeqIter (py/seqiter.h), which FOR_ITER steps inline
     explicit Iter(Type* t) : Obj(t) {}
     Iter* as_iter() override { return this; }
     virtual bool next(VM& vm, Value& out) = 0;
