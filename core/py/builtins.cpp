@@ -478,6 +478,7 @@ NATIVE(b_zip) {
     return fn_iter(vm, [its, is_strict](VM& vm, Value& out) {
         if (its.empty()) return false;
         std::vector<Value> row;
+        row.reserve(its.size()); // one allocation per tuple, not one per growth
         for (size_t k = 0; k < its.size(); ++k) {
             Value v;
             if (!vm.next(its[k], v)) {
