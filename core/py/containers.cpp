@@ -524,6 +524,14 @@ void VM::setitem(const Value& obj, const Value& key, const Value& v) {
         Type* ty = obj.o->type;
         if (ty == t.list) {
             auto& items = obj.as<List>()->items;
+            if (key.tag == Tag::Int) { // the common case, as in getitem
+                int64_t i = key.i, len = int64_t(items.size());
+                if (i < 0) i += len;
+                if (i >= 0 && i < len) {
+                    items[size_t(i)] = v;
+                    return;
+                }
+            }
             if (key.is_obj() && key.o->type == t.slice) {
                 int64_t a, b, s, n;
                 slice_indices(*this, key.as<Slice>(), int64_t(items.size()), a, b, s, n);
