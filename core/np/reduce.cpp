@@ -71,6 +71,22 @@ void odometer(const detail::Plan<2>& p, int lo, int hi, std::array<int64_t, 2> o
 }
 
 // out (keepdims shape, initialised) = comb(out, in...) over the masked axes, in NumPy order.
+// Folds one strided run of n elements into acc in NumPy's order: pairwise sums over
+// kBufSize-element blocks for float sums, else sequentially. Shared by the plan's innermost
+// reduced axis (reduce_into) and the whole-array fast path (reduce).
+template <class T, class R, class Comb>
+R fold_run(const T* q, int64_t n, int64_t s, R acc, Comb comb, bool pairwise_sum) {
+    if constexpr (std::is_same_v<T, double> && std::is_same_v<R, double>) {
+        if (pairwise_sum) {
+            for (int64_t st = 0; st < n; st += kBufSize)
+                acc += pairwise(q + st * s, std::min(kBufSize, n - st), s);
+            return acc;
+        }
+    }
+    for (int64_t i = 0; i < n; ++i) acc = comb(acc, static_cast<R>(q[i * s]));
+    return acc;
+}
+
 template <class T, class R, class Comb>
 void reduce_into(const NDArray& in, NDArray& out, const std::vector<bool>& mask, Comb comb,
                  bool pairwise_sum) {
@@ -101,9 +117,8 @@ void reduce_into(const NDArray& in, NDArray& out, const std::vector<bool>& mask,
         if constexpr (std::is_same_v<T, double> && std::is_same_v<R, double>) {
             if (pairwise_sum) {
                 if (k == 1) {
-                    int64_t n = p.shape[nd - 1], s = p.strides[nd - 1][0];
-                    for (int64_t st = 0; st < n; st += kBufSize)
-                        dst += pairwise(ip + o[0] + st * s, std::min(kBufSize, n - st), s);
+                    dst = fold_run<T, R>(ip + o[0], p.shape[nd - 1], p.strides[nd - 1][0], dst,
+                                         comb, true);
                     return;
                 }
                 buf.clear();
@@ -118,17 +133,15 @@ void reduce_into(const NDArray& in, NDArray& out, const std::vector<bool>& mask,
                 return;
             }
         }
-        R acc = dst;
-        if (k == 1) {
-            // one reduced (innermost) axis: a plain strided loop, same order as the odometer
-            int64_t n = p.shape[nd - 1], s = p.strides[nd - 1][0];
-            const T* q = ip + o[0];
-            for (int64_t i = 0; i < n; ++i) acc = comb(acc, static_cast<R>(q[i * s]));
-        } else {
-            odometer(p, nd - k, nd, o, [&](const std::array<int64_t, 2>& q) {
-                acc = comb(acc, static_cast<R>(ip[q[0]]));
-            });
+        if (k == 1) { // one reduced (innermost) axis: a plain strided loop, same order
+            dst =
+                fold_run<T, R>(ip + o[0], p.shape[nd - 1], p.strides[nd - 1][0], dst, comb, false);
+            return;
         }
+        R acc = dst;
+        odometer(p, nd - k, nd, o, [&](const std::array<int64_t, 2>& q) {
+            acc = comb(acc, static_cast<R>(ip[q[0]]));
+        });
         dst = acc;
     });
 }
@@ -151,21 +164,8 @@ NDArray reduce(const NDArray& a, const Axes& axes, bool keepdims, R init, Comb c
         // run directly, in the same order (pairwise sums over 8192-element blocks, else
         // sequential), without the plan's vectors: np.mean in a training loop was mostly
         // allocation.
-        const T* ip = a.data<T>();
-        int64_t n = a.size();
-        R acc = init;
-        bool done = false;
-        if constexpr (std::is_same_v<T, double> && std::is_same_v<R, double>) {
-            if (pw) {
-                for (int64_t st = 0; st < n; st += kBufSize)
-                    acc += pairwise(ip + st, std::min(kBufSize, n - st), 1);
-                done = true;
-            }
-        }
-        if (!done)
-            for (int64_t i = 0; i < n; ++i) acc = comb(acc, static_cast<R>(ip[i]));
         NDArray out = NDArray::empty({}, detail::dtype_of<R>());
-        *out.data<R>() = acc;
+        *out.data<R>() = fold_run<T, R>(a.data<T>(), a.size(), 1, init, comb, pw);
         return out;
     }
     std::vector<bool> mask = detail::axis_mask(axes, a.ndim());
