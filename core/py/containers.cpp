@@ -675,19 +675,9 @@ int64_t VM::len(const Value& v) {
 
 // ------------------------------------------------------------------------------ iterators
 bool SeqIter::next(VM& vm, Value& out) {
+    // lists, tuples and ranges: the step the bytecode loop also takes inline (py/seqiter.h)
+    if (int r = seq_iter_step(this, out); r >= 0) return r == 1;
     switch (kind) {
-    case 0: {
-        auto& items = seq.as<List>()->items;
-        if (i >= items.size()) return false;
-        out = items[i++];
-        return true;
-    }
-    case 1: {
-        auto& items = seq.as<Tuple>()->items;
-        if (i >= items.size()) return false;
-        out = items[i++];
-        return true;
-    }
     case 2: {
         Str* s = seq.as<Str>();
         if (i >= s->s.size()) return false;
@@ -725,12 +715,6 @@ bool SeqIter::next(VM& vm, Value& out) {
         out = s->table[i++].key;
         return true;
     }
-    case 7:
-        if (r_left <= 0) return false;
-        out = Value::integer(r_cur);
-        r_cur += r_step;
-        --r_left;
-        return true;
     default: {
         Value r;
         Value idx = Value::integer(int64_t(i++));
