@@ -48,11 +48,15 @@ void MT19937::init_by_array(const uint32_t* key, size_t len) {
     mti_ = N;
 }
 
+// 256 bits of entropy through init_by_array, as NumPy's SeedSequence takes 128: CPython's 624
+// words buy nothing a student can observe, and in WebAssembly every word of std::random_device
+// is four calls out to crypto.getRandomValues (Emscripten's getentropy reads byte by byte):
+// 624 words cost 2496 JS calls, 20 ms of every Node run that imports numpy or random.
 void MT19937::seed_from_entropy() {
     std::random_device rd;
-    std::vector<uint32_t> key(N);
+    uint32_t key[8];
     for (auto& w : key) w = rd();
-    init_by_array(key);
+    init_by_array(key, 8);
 }
 
 void MT19937::generate() {
