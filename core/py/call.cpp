@@ -227,6 +227,17 @@ void init_cells(VM& vm, Function* fn, Code* c, Value* base) {
     for (size_t i = 0; i < c->freenames.size(); ++i) cells[nc + i] = fn->closure[i];
 }
 
+// A frame that does not fit in the rest of the current chunk starts the next one (allocated
+// the first time the recursion gets this deep); past the budget it is Python's RecursionError.
+void VM::next_stack_chunk(size_t need) {
+    ValueStack& s = st->stack;
+    if (need > ValueStack::kChunk || s.chunk + 1 >= ValueStack::kChunks)
+        raise(t.RecursionError, "maximum recursion depth exceeded");
+    ++s.chunk;
+    if (s.chunk == s.chunks.size()) s.chunks.emplace_back(new Value[ValueStack::kChunk]);
+    s.top = 0;
+}
+
 Value VM::call_function(Function* fn, Args& a) {
     Code* c = fn->code;
     size_t need = size_t(c->nlocals + c->ncells() + c->stacksize);
@@ -247,12 +258,12 @@ Value VM::call_function(Function* fn, Args& a) {
         f.gen = g;
         return gv;
     }
-    VMState& s = *st;
+    ValueStack& s = st->stack;
     if (depth >= kMaxDepth) raise(t.RecursionError, "maximum recursion depth exceeded");
     check_stack();
-    if (s.top + need > s.stack.size()) raise(t.RecursionError, "maximum recursion depth exceeded");
-    Value* base = s.stack.data() + s.top;
-    size_t saved_top = s.top;
+    size_t saved_chunk = s.chunk, saved_top = s.top;
+    if (s.top + need > ValueStack::kChunk) next_stack_chunk(need);
+    Value* base = s.chunks[s.chunk].get() + s.top;
     s.top += need;
     int nl = c->nlocals;
     for (int i = 0; i < nl; ++i) base[i] = Value::undef();
@@ -263,15 +274,16 @@ Value VM::call_function(Function* fn, Args& a) {
     f.base = base;
     f.sp = base + nl + c->ncells();
     struct Cleanup {
-        VMState& s;
-        size_t saved;
+        ValueStack& s;
+        size_t chunk, top;
         Value* base;
         Value* end;
         ~Cleanup() {
             for (Value* p = base; p < end; ++p) *p = Value();
-            s.top = saved;
+            s.chunk = chunk;
+            s.top = top;
         }
-    } cleanup{s, saved_top, base, base + need};
+    } cleanup{s, saved_chunk, saved_top, base, base + need};
     // fast path: exact positional call
     if (a.nkw == 0 && a.n == c->nargs && !c->varargs && !c->varkw && c->nkwonly == 0) {
         for (int i = 0; i < a.n; ++i) base[i] = a.pos[i];

@@ -212,6 +212,7 @@ struct VM {
     // ---- running code
     Value run_code(Code* code, const Value& globals, const Value& locals_dict);
     Value call_function(Function* f, Args& a);
+    [[gnu::noinline]] void next_stack_chunk(size_t need);
     Value import_module(std::string_view name);
     using ModuleInit = void (*)(VM&, const Value& module);
     std::vector<std::pair<std::string, ModuleInit>> native_modules;
