@@ -150,3 +150,73 @@ test('engine: queued runs in order, stop restarts with a new generation', async 
   assert.equal((await e.run('d')).stdout, 'ran d\n');
   assert.deepEqual(states.map((s) => s[0]), ['loading', 'ready', 'restarting', 'ready']);
 });
+
+// A fake worker that, like wasm/worker.js, takes one message at a time: each message waits
+// for the one before it, "crash" traps the interpreter, and after a trap every later
+// message is answered "crashed" (the session is gone).
+function sequentialWorkerFactory(log) {
+  return () => {
+    let chain = Promise.resolve();
+    let dead = false;
+    const w = {
+      terminated: false,
+      postMessage(msg) {
+        log.push(['post', msg.code, performance.now()]);
+        chain = chain.then(
+          () =>
+            new Promise((resolve) =>
+              setTimeout(() => {
+                resolve();
+                if (w.terminated) return;
+                if (dead || msg.code === 'crash') {
+                  dead = true;
+                  w.onmessage({ data: { type: 'crashed', id: msg.id, message: 'trap' } });
+                  return;
+                }
+                log.push(['ran', msg.code]);
+                w.onmessage({ data: { type: 'result', id: msg.id, result: { ok: true, stdout: `ran ${msg.code}\n`, error: null, figures: '[]', ms: 1 } } });
+              }, 2),
+            ),
+        );
+      },
+      terminate() {
+        w.terminated = true;
+      },
+    };
+    setTimeout(() => w.onmessage({ data: { type: 'ready', ms: 1 } }), 1);
+    return w;
+  };
+}
+
+test('engine: queued runs are all posted at once and announced one at a time', async () => {
+  const log = [];
+  const e = new Engine({ workerUrl: 'w.js', createWorker: sequentialWorkerFactory(log) });
+  await e.start();
+  const started = [];
+  const runs = ['a', 'b', 'c'].map((c) => e.run(c, { onStart: () => started.push([c, log.filter((x) => x[0] === 'ran').length]) }));
+  // every run is in the worker's hands before the first result comes back
+  assert.deepEqual(log.map((x) => x[0] + ' ' + x[1]), ['post a', 'post b', 'post c']);
+  assert.equal(e.busy, true);
+  const rs = await Promise.all(runs);
+  assert.deepEqual(rs.map((r) => r.stdout), ['ran a\n', 'ran b\n', 'ran c\n']);
+  // onStart fires for each run when the one before it has finished
+  assert.deepEqual(started, [['a', 0], ['b', 1], ['c', 2]]);
+  assert.equal(e.busy, false);
+});
+
+test('engine: after a crash the posted runs behind it go to the new worker, unless dropped', async () => {
+  const log = [];
+  const e = new Engine({ workerUrl: 'w.js', createWorker: sequentialWorkerFactory(log) });
+  await e.start();
+  const batch = {};
+  const [x, y, z] = [e.run('crash'), e.run('y'), e.run('z', { batch })];
+  const rx = await x;
+  assert.equal(rx.restarted, true);
+  assert.equal(rx.error.type, 'InternalError');
+  e.drop(batch); // z was posted to the dead worker: it is taken back, y stays queued
+  const [ry, rz] = await Promise.all([y, z]);
+  assert.equal(ry.stdout, 'ran y\n');
+  assert.equal(ry.generation, 2);
+  assert.equal(rz.dropped, true);
+  assert.deepEqual(log.filter((l) => l[0] === 'ran').map((l) => l[1]), ['y']);
+});

@@ -156,14 +156,60 @@ export class Playground {
     this.ran.clear();
   }
 
+  // Every code cell in page order. All of them are handed to the engine at once, so the
+  // worker runs them back to back while this thread shows each result as it arrives (a
+  // cell's dependencies are earlier cells, so page order needs no planning; cells already
+  // running or queued by a click are left to that run). After a crash the namespace is
+  // gone: the cells still queued are taken back and run one by one through runCell, which
+  // re-runs what each needs.
   async runAll() {
     this.runningAll = true;
+    const batch = {};
+    const jobs = [];
     try {
-      for (const n of this.cells.keys()) {
-        const r = await this.runCell(n);
+      for (const [n, cell] of this.cells) {
+        if (this.active.has(n)) continue;
+        const code = cell.code;
+        this.active.add(n);
+        if (cell.view) cell.view.setQueued();
+        const onStart = () => cell.view && cell.view.setRunning(true);
+        jobs.push({ n, cell, code, result: this.engine.run(code, { filename: `<slide ${n}>`, onStart, batch }) });
+      }
+      let crashedAt = -1;
+      for (let i = 0; i < jobs.length; i++) {
+        const { n, cell, code, result } = jobs[i];
+        const r = await result;
+        this.active.delete(n);
+        if (cell.view) cell.view.setRunning(false);
+        if (r.dropped) {
+          crashedAt = i;
+          break;
+        }
+        if (r.generation !== this.generation) {
+          this.generation = r.generation;
+          this.ran.clear();
+        }
+        if (!r.restarted) this.ran.set(n, code);
+        const notes = [];
+        if (r.stopped) notes.push('Stopped. The Python session was restarted, so earlier results were cleared; cells re-run what they need.');
+        else if (r.restarted) {
+          notes.push('The interpreter crashed and was restarted; earlier results were cleared.');
+          this.engine.drop(batch);
+        }
+        this.show(cell, r, code, notes);
+        if (r.stopped) return;
+      }
+      if (crashedAt < 0) return;
+      for (const j of jobs.slice(crashedAt)) this.active.delete(j.n);
+      for (const j of jobs.slice(crashedAt)) {
+        const r = await this.runCell(j.n);
         if (r && r.stopped) break;
       }
     } finally {
+      for (const j of jobs) {
+        this.active.delete(j.n);
+        if (j.cell.view) j.cell.view.setRunning(false);
+      }
       this.runningAll = false;
     }
   }
