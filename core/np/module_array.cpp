@@ -20,6 +20,11 @@ static bool convertible(VM& vm, const Value& v) {
            t == st.int64 || t == st.bool_ || t == vm.t.str;
 }
 
+static const NDArray& operand(VM& vm, const Value& v, std::optional<NDArray>& hold) {
+    if (ArrayObj* arr = as_array(vm, v)) return arr->a;
+    return hold.emplace(to_array(vm, v));
+}
+
 Value array_binop(VM& vm, int op, const Value& x, const Value& y, bool reflected) {
     if (!convertible(vm, y)) {
         // == / != against anything else (None, objects) compare elementwise as unequal
@@ -31,12 +36,15 @@ Value array_binop(VM& vm, int op, const Value& x, const Value& y, bool reflected
         }
         return vm.NotImplemented;
     }
-    NDArray a = to_array(vm, x), b = to_array(vm, y);
+    // arrays are used where they are (x and y outlive the call; no copy of shape and strides)
+    std::optional<NDArray> hold_x, hold_y;
+    const NDArray* a = &operand(vm, x, hold_x);
+    const NDArray* b = &operand(vm, y, hold_y);
     if (reflected) std::swap(a, b);
     return guard(vm, [&] {
-        if (op == kOpPow) return wrap_result(vm, power_operator(a, b));
-        if (op == kOpMatMul) return wrap_result(vm, matmul(a, b));
-        return wrap_result(vm, binary(static_cast<BinOp>(op), a, b));
+        if (op == kOpPow) return wrap_result(vm, power_operator(*a, *b));
+        if (op == kOpMatMul) return wrap_result(vm, matmul(*a, *b));
+        return wrap_result(vm, binary(static_cast<BinOp>(op), *a, *b));
     });
 }
 

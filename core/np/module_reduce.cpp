@@ -42,7 +42,7 @@ Slots slots_of(const RInfo& r) {
     Slots s;
     int k = 0;
     for (const char* p : r.params) {
-        std::string n = p;
+        std::string_view n = p;
         if (n == "axis") s.axis = k;
         if (n == "dtype") s.dtype = k;
         if (n == "out") s.out = k;
@@ -73,18 +73,25 @@ const RInfo kTable[] = {
 
 Value run(VM& vm, const RInfo& r, Args& a, bool method) {
     Value v[6];
-    NDArray arr;
+    // An ndarray argument is used where it is; anything else is converted into `hold` (a
+    // copy of an NDArray copies its shape and strides: np.mean in a loop was allocation).
+    std::optional<NDArray> hold;
+    auto array_of = [&](const Value& x) -> const NDArray* {
+        if (ArrayObj* o = as_array(vm, x)) return &o->a;
+        return &hold.emplace(self_array(vm, x));
+    };
+    const NDArray* arr;
     if (method) {
         bind(vm, a, r.name, 1, r.params, 0, v);
-        arr = self_array(vm, a[0]);
+        arr = array_of(a[0]);
     } else {
         // np.f(a, ...): bind "a" first, then the method's parameters
         Value all[7];
-        std::vector<const char*> names{"a"};
-        for (const char* p : r.params) names.push_back(p);
+        const char* names[7] = {"a"};
+        int n = 1;
+        for (const char* p : r.params) names[n++] = p;
         // initializer_list cannot be built at run time: bind by hand
         for (auto& x : all) x = Value::undef();
-        int n = int(names.size());
         if (a.n > n)
             vm.type_error(std::string(r.name) + "() takes at most " + std::to_string(n) +
                           " arguments (" + std::to_string(a.n) + " given)");
@@ -99,7 +106,7 @@ Value run(VM& vm, const RInfo& r, Args& a, bool method) {
         }
         if (all[0].is_undef())
             vm.type_error(std::string(r.name) + "() missing required argument 'a' (pos 1)");
-        arr = to_array(vm, all[0]);
+        arr = array_of(all[0]);
         for (int k = 1; k < n; ++k) v[k - 1] = all[k];
     }
     Slots s = slots_of(r);
@@ -110,27 +117,30 @@ Value run(VM& vm, const RInfo& r, Args& a, bool method) {
     if (s.dtype >= 0 && given(v[s.dtype])) {
         int64_t w = 0;
         auto dt = to_dtype(vm, v[s.dtype], &w);
-        if (dt) arr = guard(vm, [&] { return arr.astype(*dt, w); });
+        if (dt) {
+            NDArray c = guard(vm, [&] { return arr->astype(*dt, w); });
+            arr = &hold.emplace(std::move(c));
+        }
     }
     return guard(vm, [&]() -> Value {
         switch (r.kind) {
-        case RK::Sum: return wrap_result(vm, sum(arr, to_axes(vm, axis_v), keep));
-        case RK::Prod: return wrap_result(vm, prod(arr, to_axes(vm, axis_v), keep));
-        case RK::Mean: return wrap_result(vm, mean(arr, to_axes(vm, axis_v), keep));
-        case RK::Max: return wrap_result(vm, max(arr, to_axes(vm, axis_v), keep));
-        case RK::Min: return wrap_result(vm, min(arr, to_axes(vm, axis_v), keep));
-        case RK::Any: return wrap_result(vm, any(arr, to_axes(vm, axis_v), keep));
-        case RK::All: return wrap_result(vm, all(arr, to_axes(vm, axis_v), keep));
-        case RK::Var: return wrap_result(vm, var(arr, to_axes(vm, axis_v), ddof, keep));
-        case RK::Std: return wrap_result(vm, std_(arr, to_axes(vm, axis_v), ddof, keep));
-        case RK::ArgMax: return wrap_result(vm, argmax(arr, to_axis(vm, axis_v), keep));
-        case RK::ArgMin: return wrap_result(vm, argmin(arr, to_axis(vm, axis_v), keep));
-        case RK::CumSum: return wrap(vm, cumsum(arr, to_axis(vm, axis_v)));
-        case RK::CumProd: return wrap(vm, cumprod(arr, to_axis(vm, axis_v)));
-        case RK::Median: return wrap_result(vm, median(arr, to_axes(vm, axis_v), keep));
+        case RK::Sum: return wrap_result(vm, sum(*arr, to_axes(vm, axis_v), keep));
+        case RK::Prod: return wrap_result(vm, prod(*arr, to_axes(vm, axis_v), keep));
+        case RK::Mean: return wrap_result(vm, mean(*arr, to_axes(vm, axis_v), keep));
+        case RK::Max: return wrap_result(vm, max(*arr, to_axes(vm, axis_v), keep));
+        case RK::Min: return wrap_result(vm, min(*arr, to_axes(vm, axis_v), keep));
+        case RK::Any: return wrap_result(vm, any(*arr, to_axes(vm, axis_v), keep));
+        case RK::All: return wrap_result(vm, all(*arr, to_axes(vm, axis_v), keep));
+        case RK::Var: return wrap_result(vm, var(*arr, to_axes(vm, axis_v), ddof, keep));
+        case RK::Std: return wrap_result(vm, std_(*arr, to_axes(vm, axis_v), ddof, keep));
+        case RK::ArgMax: return wrap_result(vm, argmax(*arr, to_axis(vm, axis_v), keep));
+        case RK::ArgMin: return wrap_result(vm, argmin(*arr, to_axis(vm, axis_v), keep));
+        case RK::CumSum: return wrap(vm, cumsum(*arr, to_axis(vm, axis_v)));
+        case RK::CumProd: return wrap(vm, cumprod(*arr, to_axis(vm, axis_v)));
+        case RK::Median: return wrap_result(vm, median(*arr, to_axes(vm, axis_v), keep));
         case RK::Ptp: {
             auto ax = to_axes(vm, axis_v);
-            return wrap_result(vm, binary(BinOp::Sub, max(arr, ax, keep), min(arr, ax, keep)));
+            return wrap_result(vm, binary(BinOp::Sub, max(*arr, ax, keep), min(*arr, ax, keep)));
         }
         }
         return vm.None;

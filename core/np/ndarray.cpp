@@ -141,6 +141,20 @@ Shape broadcast_shapes(const std::vector<Shape>& shapes) {
     return out;
 }
 
+Shape broadcast_shape(const Shape& a, const Shape& b) {
+    const Shape& lo = a.size() >= b.size() ? a : b; // the longer one
+    const Shape& sh = a.size() >= b.size() ? b : a;
+    Shape out(lo);
+    size_t lead = lo.size() - sh.size();
+    for (size_t d = 0; d < sh.size(); ++d) {
+        int64_t& o = out[lead + d];
+        if (sh[d] == o || sh[d] == 1) continue;
+        if (o != 1) return broadcast_shapes({a, b}); // raises, naming both shapes in order
+        o = sh[d];
+    }
+    return out;
+}
+
 namespace detail {
 std::string axis_error(int64_t axis, int64_t ndim) {
     return "axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
@@ -165,8 +179,20 @@ int64_t normalize_axis(int64_t axis, int64_t ndim) {
 
 // ---------------------------------------------------------------- construction
 
+// Buffers of up to 64 bytes (0-d results, the small arrays of a training loop) live in the
+// shared_ptr's own control block: one allocation instead of two. Measured with callgrind
+// (native, the deck's gradient descent at 10000 epochs): ~14 heap allocations per NumPy
+// operator, half of the run's instructions in malloc/free.
+struct SmallBuf {
+    alignas(16) unsigned char b[64];
+};
+
 static std::shared_ptr<void> alloc(int64_t nbytes, bool zero) {
-    size_t n = static_cast<size_t>(std::max<int64_t>(nbytes, 8));
+    if (nbytes <= int64_t(sizeof(SmallBuf))) {
+        auto sp = std::make_shared<SmallBuf>(); // value-initialised: zeroed
+        return std::shared_ptr<void>(sp, sp->b);
+    }
+    size_t n = static_cast<size_t>(nbytes);
     void* p = zero ? std::calloc(n, 1) : std::malloc(n);
     if (!p) fail(Kind::ValueError, "array is too big; unable to allocate memory");
     return std::shared_ptr<void>(p, std::free);
@@ -274,6 +300,22 @@ NDArray NDArray::from_strings(const Shape& shape, const std::vector<std::u32stri
     for (size_t i = 0; i < v.size(); ++i)
         for (size_t k = 0; k < v[i].size() && static_cast<int64_t>(k) < width; ++k)
             p[i * width + k] = v[i][k];
+    return r;
+}
+
+NDArray NDArray::scalar(double v) {
+    NDArray r = empty({}, DType::Float64);
+    *r.data<double>() = v;
+    return r;
+}
+NDArray NDArray::scalar(int64_t v) {
+    NDArray r = empty({}, DType::Int64);
+    *r.data<int64_t>() = v;
+    return r;
+}
+NDArray NDArray::scalar(bool v) {
+    NDArray r = empty({}, DType::Bool);
+    *r.data<bool>() = v;
     return r;
 }
 

@@ -72,9 +72,10 @@ class NDArray {
     // Width is the longest string (at least 1) unless given.
     static NDArray from_strings(const Shape& shape, const std::vector<std::u32string>& v,
                                 int64_t width = 0);
-    static NDArray scalar(double v) { return from_doubles({}, {v}); }
-    static NDArray scalar(int64_t v) { return from_int64s({}, {v}); }
-    static NDArray scalar(bool v) { return from_bools({}, {v}); }
+    // 0-d arrays, written in place (every operator with a Python number makes one).
+    static NDArray scalar(double v);
+    static NDArray scalar(int64_t v);
+    static NDArray scalar(bool v);
     static NDArray scalar(const Scalar& s);
 
     DType dtype() const { return dtype_; }
@@ -176,7 +177,8 @@ struct IndexItem {
 
 // Broadcasting: NumPy's result shape or its ValueError naming every operand's shape.
 Shape broadcast_shapes(const std::vector<Shape>& shapes);
-inline Shape broadcast_shape(const Shape& a, const Shape& b) { return broadcast_shapes({a, b}); }
+// The same for two shapes, without copying them (every binary operator calls it).
+Shape broadcast_shape(const Shape& a, const Shape& b);
 // Indices of the true (non-zero) elements, one int64 array per dimension.
 std::vector<NDArray> nonzero(const NDArray& a);
 // Normalise an axis (negative counts from the end) or throw NumPy's AxisError.

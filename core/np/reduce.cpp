@@ -224,7 +224,12 @@ NDArray mean(const NDArray& a, const Axes& axes, bool keepdims) {
     no_str(a, "add");
     NDArray s = reduce<double, double>(
         a, axes, keepdims, 0.0, [](double x, double y) { return x + y; }, true);
-    return binary(BinOp::TrueDiv, s, NDArray::scalar(double(count_of(a, axes))));
+    // s is the fresh C-contiguous float64 result: divide in place (the same IEEE quotient as
+    // the true_divide ufunc, without building a 0-d divisor and a second array)
+    double n = double(count_of(a, axes));
+    double* p = s.data<double>();
+    for (int64_t i = 0, k = s.size(); i < k; ++i) p[i] /= n;
+    return s;
 }
 
 NDArray max(const NDArray& a, const Axes& axes, bool keepdims) {

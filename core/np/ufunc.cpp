@@ -48,6 +48,11 @@ std::string dt_repr(const NDArray& a) { return "dtype('" + a.dtype_str() + "')";
 }
 
 NDArray cast(const NDArray& a, DType d) { return a.dtype() == d ? a : a.astype(d); }
+// a itself when it already has dtype d, else its cast kept in `hold`: copying an NDArray copies
+// its shape and strides (two allocations), which every operator on same-typed arrays paid.
+const NDArray& cast(const NDArray& a, DType d, std::optional<NDArray>& hold) {
+    return a.dtype() == d ? a : hold.emplace(a.astype(d));
+}
 
 // The loops are split in two so that the ~50 (op, dtype) instantiations below stay small:
 // a type-free driver (one copy) walks the outer dimensions of the plan, and per (op, dtype)
@@ -252,15 +257,16 @@ NDArray binary(BinOp op, const NDArray& a, const NDArray& b) {
         not_supported(name);
     }
     DType t = promote(a.dtype(), b.dtype());
+    std::optional<NDArray> hx, hy;
     if (is_compare(op)) {
         switch (t) {
-        case DType::Float64: return compare<double>(op, cast(a, t), cast(b, t), s);
-        case DType::Int64: return compare<int64_t>(op, cast(a, t), cast(b, t), s);
+        case DType::Float64: return compare<double>(op, cast(a, t, hx), cast(b, t, hy), s);
+        case DType::Int64: return compare<int64_t>(op, cast(a, t, hx), cast(b, t, hy), s);
         default: return compare<bool>(op, a, b, s);
         }
     }
     if (op == BinOp::LogicalAnd || op == BinOp::LogicalOr || op == BinOp::LogicalXor) {
-        NDArray x = cast(a, DType::Bool), y = cast(b, DType::Bool);
+        const NDArray &x = cast(a, DType::Bool, hx), &y = cast(b, DType::Bool, hy);
         if (op == BinOp::LogicalAnd)
             return run2<bool, bool>(x, y, s, [](bool p, bool q) { return p && q; });
         if (op == BinOp::LogicalOr)
@@ -276,7 +282,7 @@ NDArray binary(BinOp op, const NDArray& a, const NDArray& b) {
                 return run2<bool, bool>(a, b, s, [](bool p, bool q) { return p || q; });
             return run2<bool, bool>(a, b, s, [](bool p, bool q) { return p != q; });
         }
-        NDArray x = cast(a, t), y = cast(b, t);
+        const NDArray &x = cast(a, t, hx), &y = cast(b, t, hy);
         if (op == BinOp::BitAnd)
             return run2<int64_t, int64_t>(x, y, s, [](int64_t p, int64_t q) { return p & q; });
         if (op == BinOp::BitOr)
@@ -300,7 +306,7 @@ NDArray binary(BinOp op, const NDArray& a, const NDArray& b) {
         }
     }
     if (t == DType::Int64) {
-        NDArray x = cast(a, t), y = cast(b, t);
+        const NDArray &x = cast(a, t, hx), &y = cast(b, t, hy);
         using I = int64_t;
         switch (op) {
         case BinOp::Add: return run2<I, I>(x, y, s, [](I p, I q) { return detail::wadd(p, q); });
@@ -320,7 +326,7 @@ NDArray binary(BinOp op, const NDArray& a, const NDArray& b) {
         default: break;
         }
     }
-    NDArray x = cast(a, DType::Float64), y = cast(b, DType::Float64);
+    const NDArray &x = cast(a, DType::Float64, hx), &y = cast(b, DType::Float64, hy);
     using D = double;
     switch (op) {
     case BinOp::Add: return run2<D, D>(x, y, s, [](D p, D q) { return p + q; });
@@ -438,7 +444,8 @@ NDArray unary(UnOp op, const NDArray& a) {
         return run1<bool, D>(a, [](D x) { return std::isfinite(x); });
     default: break;
     }
-    NDArray x = cast(a, DType::Float64);
+    std::optional<NDArray> hx;
+    const NDArray& x = cast(a, DType::Float64, hx);
     switch (op) {
     case UnOp::Sqrt: return run1<D, D>(x, [](D v) { return std::sqrt(v); });
     case UnOp::Exp: return run1<D, D>(x, [](D v) { return std::exp(v); });
@@ -517,7 +524,8 @@ NDArray round(const NDArray& a, int64_t decimals) {
 
 NDArray isclose(const NDArray& a, const NDArray& b, double rtol, double atol, bool equal_nan) {
     Shape s = broadcast_shape(a.shape(), b.shape());
-    NDArray x = cast(a, DType::Float64), y = cast(b, DType::Float64);
+    std::optional<NDArray> hx, hy;
+    const NDArray &x = cast(a, DType::Float64, hx), &y = cast(b, DType::Float64, hy);
     return run2<bool, double>(x, y, s, [=](double p, double q) {
         if (std::isfinite(p) && std::isfinite(q))
             return std::fabs(p - q) <= atol + rtol * std::fabs(q);
