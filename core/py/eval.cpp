@@ -130,6 +130,9 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
     Value* sp = f.sp;
 #define PUSH(v) (*sp++ = (v))
 #define POP() (std::move(*--sp))
+// Pops and releases the value: `(void)POP()` would only name the slot (std::move moves
+// nothing by itself) and leave the reference there until the frame ends.
+#define DROP() (*--sp = Value())
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
     for (;;) {
@@ -430,13 +433,13 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     if (!vm.truthy(TOP()))
                         f.ip = int(arg);
                     else
-                        (void)POP();
+                        DROP();
                     break;
                 case OpCode::JUMP_IF_TRUE_OR_POP:
                     if (vm.truthy(TOP()))
                         f.ip = int(arg);
                     else
-                        (void)POP();
+                        DROP();
                     break;
                 case OpCode::GET_ITER: TOP() = vm.iter(TOP()); break;
                 case OpCode::FOR_ITER: {
@@ -448,12 +451,12 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     if (step == 1)
                         PUSH(std::move(v));
                     else if (step == 0) {
-                        (void)POP();
+                        DROP();
                         f.ip = int(arg);
                     } else if (vm.next(TOP(), v))
                         PUSH(std::move(v));
                     else {
-                        (void)POP();
+                        DROP();
                         f.ip = int(arg);
                     }
                     break;
@@ -546,6 +549,7 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
             eo->tb.push_back({code->filename, code->name, code->lines[std::max(0, f.ip - 1)]});
             if (f.blocks.empty()) {
                 while (sp > stack_base) *--sp = Value();
+                f.sp = sp;
                 throw PyExc{me};
             }
             Block b = f.blocks.back();
@@ -655,7 +659,7 @@ static Value* run_cold(VM& vm, Frame& f, Value* sp, uint32_t w) {
     case OpCode::BUILD_SET: {
         Value s = vm.new_set();
         for (uint32_t i = 0; i < arg; ++i) set_add(vm, s.as<Set>(), sp[-int(arg) + int(i)]);
-        for (uint32_t i = 0; i < arg; ++i) (void)POP();
+        for (uint32_t i = 0; i < arg; ++i) DROP();
         PUSH(s);
         break;
     }
@@ -679,7 +683,7 @@ static Value* run_cold(VM& vm, Frame& f, Value* sp, uint32_t w) {
     case OpCode::BUILD_STRING: {
         std::string out;
         for (uint32_t i = arg; i > 0; --i) out += sp[-int(i)].as<Str>()->s;
-        for (uint32_t i = 0; i < arg; ++i) (void)POP();
+        for (uint32_t i = 0; i < arg; ++i) DROP();
         PUSH(vm.str(std::move(out)));
         break;
     }

@@ -1,0 +1,80 @@
+// call_function releases, on a normal return, only the slots below the frame's final stack
+// pointer; that is right only if every opcode leaves the slots it pops without an object
+// reference. These programs go through the opcodes that pop (loops left by return, break and
+// exceptions, generators, comprehensions, with, unpacking, calls of every shape, classes),
+// then every slot of the value stack must hold no object.
+#include <catch2/catch.hpp>
+
+#include "py/runtime.h"
+
+using namespace lmpy;
+
+static std::string run_and_check(const char* src, size_t& dirty) {
+    VM vm;
+    Ast ast;
+    parse_module(src, ast);
+    Code* code = compile_module(vm, ast, "t.py");
+    Value codev(static_cast<Obj*>(code));
+    decref(code);
+    Dict* globals = vm.main_module.as<Module>()->globals;
+    Value g(static_cast<Obj*>(globals));
+    dict_set(vm, globals, Value(vm.n.__builtins__), vm.builtins);
+    std::string err;
+    try {
+        vm.run_code(code, g, Value());
+    } catch (PyExc& e) {
+        err = exc_message(vm, e.exc);
+    }
+    dirty = 0;
+    for (auto& chunk : vm.st->stack.chunks)
+        for (size_t i = 0; i < ValueStack::kChunk; ++i) dirty += chunk[i].is_obj();
+    return err;
+}
+
+TEST_CASE("the value stack is clean above its top after every kind of frame exit", "[vm]") {
+    const char* programs[] = {
+        // return from inside nested loops, with iterators still on the stack
+        "def f(xs):\n"
+        "    for a in xs:\n"
+        "        for b in [a, str(a), (a,)]:\n"
+        "            if b == 2: return [b, 'x' + str(b)]\n"
+        "    return None\n"
+        "for i in range(50): f(range(5)); f([])\n",
+        // exceptions raised and caught at several depths, finally blocks, with blocks
+        "class C:\n"
+        "    def __enter__(self): return [1]\n"
+        "    def __exit__(self, *a): return False\n"
+        "def g(n):\n"
+        "    if n == 0: raise ValueError('v' + str(n))\n"
+        "    with C() as c:\n"
+        "        try:\n"
+        "            return g(n - 1) + [c]\n"
+        "        finally:\n"
+        "            s = 'done' + str(n)\n"
+        "def h():\n"
+        "    try: g(5)\n"
+        "    except ValueError as e: return str(e)\n"
+        "for i in range(20): h()\n",
+        // generators left suspended or exhausted, comprehensions, unpacking, star calls
+        "def gen(n):\n"
+        "    for i in range(n): yield [i, str(i)]\n"
+        "def k(*a, **kw):\n"
+        "    x, *y = [list(a), dict(kw), 'z']\n"
+        "    return {str(q): q for q in a}, [p for p in gen(3)], sum(len(str(v)) for v in y)\n"
+        "for i in range(30):\n"
+        "    it = gen(5); next(it)\n"
+        "    k(*[str(i), 'a'], **{'b': [i]})\n"
+        "    k(i, key=str(i))\n",
+        // a program that ends with an uncaught exception deep in calls
+        "def deep(n):\n"
+        "    xs = [str(n)] * 3\n"
+        "    return deep(n - 1) if n else xs[5]\n"
+        "deep(30)\n",
+    };
+    for (const char* p : programs) {
+        size_t dirty = 1;
+        std::string err = run_and_check(p, dirty);
+        CAPTURE(p, err);
+        CHECK(dirty == 0);
+    }
+}
