@@ -73,7 +73,29 @@ template <UnOp OP> static Value d_un(VM& vm, Args& a) {
     return guard(vm, [&] { return wrap_result(vm, unary(OP, to_array(vm, a[0]))); });
 }
 
+// The binop_hook of ndarray and the scalar types: what their __op__/__rop__ methods do.
+static Value binop_hook(VM& vm, lmpy::BinOp op, const Value& self, const Value& other,
+                        bool reflected) {
+    int np_op;
+    switch (op) {
+    case lmpy::BinOp::Add: np_op = int(BinOp::Add); break;
+    case lmpy::BinOp::Sub: np_op = int(BinOp::Sub); break;
+    case lmpy::BinOp::Mul: np_op = int(BinOp::Mul); break;
+    case lmpy::BinOp::TrueDiv: np_op = int(BinOp::TrueDiv); break;
+    case lmpy::BinOp::FloorDiv: np_op = int(BinOp::FloorDiv); break;
+    case lmpy::BinOp::Mod: np_op = int(BinOp::Mod); break;
+    case lmpy::BinOp::Pow: np_op = kOpPow; break;
+    case lmpy::BinOp::MatMul: np_op = kOpMatMul; break;
+    case lmpy::BinOp::And: np_op = int(BinOp::BitAnd); break;
+    case lmpy::BinOp::Or: np_op = int(BinOp::BitOr); break;
+    case lmpy::BinOp::Xor: np_op = int(BinOp::BitXor); break;
+    default: return vm.NotImplemented; // no __lshift__/__rshift__
+    }
+    return array_binop(vm, np_op, self, other, reflected);
+}
+
 void add_operators(VM& vm, Type* t) {
+    t->binop_hook = binop_hook;
 #define BIN(name, rname, op)                                                                       \
     vm.add_method(t, name, d_bin<int(op), false>);                                                 \
     vm.add_method(t, rname, d_bin<int(op), true>);

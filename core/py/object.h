@@ -288,6 +288,7 @@ struct Iter : Obj {
 // Types. Builtin behaviour lives in C++ slots; user classes fill `attrs` and the VM looks up
 // dunders there (with a per-type cache of the common ones).
 using ReprFn = std::string (*)(VM&, const Value&);
+enum class BinOp : uint8_t; // vm.h
 
 struct Type : Obj {
     std::string name;
@@ -300,6 +301,12 @@ struct Type : Obj {
     std::string module = "builtins";
     // constructor for builtin types: called as type(*args)
     NativeFn ctor = nullptr;
+    // Native binary operators (CPython's nb_* slots), for builtin types whose dunder methods
+    // all call one function (NumPy's ndarray and scalars): VM::binop calls it directly, with
+    // CPython's operand order, instead of looking up and calling __add__/__radd__. Returns
+    // NotImplemented when the operand or the operator is not handled.
+    Value (*binop_hook)(VM& vm, BinOp op, const Value& self, const Value& other,
+                        bool reflected) = nullptr;
     Type(Type* meta, std::string n) : Obj(meta), name(std::move(n)) {}
     bool is_subtype(const Type* other) const {
         for (Type* t : mro)

@@ -875,9 +875,45 @@ static Value builtin_binop(VM& vm, BinOp op, const Value& a, const Value& b) {
     return Value::undef();
 }
 
+// Both operands are numbers, None or types with a binop_hook: the hooks stand for the
+// types' __op__/__rop__ methods, tried in CPython's order (a proper subtype's reflected method
+// first). Undef when neither handles the operands (the caller raises the TypeError).
+static Value hooked_binop(VM& vm, BinOp op, const Value& a, const Value& b, Type* ta, Type* tb) {
+    bool reflect_first = tb != ta && tb->binop_hook && tb->is_subtype(ta);
+    Value r;
+    if (reflect_first) {
+        r = tb->binop_hook(vm, op, b, a, true);
+        if (!r.same(vm.NotImplemented)) return r;
+    }
+    if (ta->binop_hook) {
+        r = ta->binop_hook(vm, op, a, b, false);
+        if (!r.same(vm.NotImplemented)) return r;
+    } else {
+        r = builtin_binop(vm, op, a, b);
+        if (!r.is_undef()) return r;
+    }
+    if (!reflect_first && ta != tb && tb->binop_hook) {
+        r = tb->binop_hook(vm, op, b, a, true);
+        if (!r.same(vm.NotImplemented)) return r;
+    }
+    return Value::undef();
+}
+
 Value VM::binop(BinOp op, const Value& a, const Value& b) {
     Type* ta = type_of(a);
     Type* tb = type_of(b);
+    // (the hooked fast path only beside numbers and None; containers and str keep the general
+    // path below with its messages)
+    auto plain = [&](Type* t) {
+        return t == this->t.int_ || t == this->t.float_ || t == this->t.bool_ || t == this->t.none;
+    };
+    if ((ta->binop_hook || tb->binop_hook) && (ta->binop_hook || plain(ta)) &&
+        (tb->binop_hook || plain(tb))) {
+        Value r = hooked_binop(*this, op, a, b, ta, tb);
+        if (!r.is_undef()) return r;
+        type_error(std::string("unsupported operand type(s) for ") + binop_sym(op) + ": '" +
+                   ta->name + "' and '" + tb->name + "'");
+    }
     bool a_user =
         !core_type(*this, ta) && (!ta->builtin || ta->attrs.count(binop_name(*this, op, 0)) ||
                                   ta->attrs.count(binop_name(*this, op, 1)));
