@@ -24,6 +24,11 @@ template <int N> struct Plan {
     bool empty = false;
 };
 
+// Orders axes by decreasing |stride|, ties in their original order (a stable insertion sort:
+// arrays have at most a few dimensions, and one plain loop replaces a std::stable_sort
+// instantiation per caller in the wasm module).
+void sort_axes_by_stride(std::vector<int>& axes, const int64_t* strides);
+
 template <int N>
 Plan<N> make_plan(const Shape& shape, const std::array<const int64_t*, N>& st, bool sort = true) {
     Plan<N> p;
@@ -32,9 +37,7 @@ Plan<N> make_plan(const Shape& shape, const std::array<const int64_t*, N>& st, b
         if (shape[d] == 0) p.empty = true;
         if (shape[d] != 1) dims.push_back(static_cast<int>(d));
     }
-    if (sort)
-        std::stable_sort(dims.begin(), dims.end(),
-                         [&](int x, int y) { return std::abs(st[0][x]) > std::abs(st[0][y]); });
+    if (sort) sort_axes_by_stride(dims, st[0]);
     for (int d : dims) {
         std::array<int64_t, N> s;
         for (int k = 0; k < N; ++k) s[k] = st[k][d];

@@ -156,6 +156,16 @@ Shape broadcast_shape(const Shape& a, const Shape& b) {
 }
 
 namespace detail {
+void sort_axes_by_stride(std::vector<int>& axes, const int64_t* strides) {
+    for (size_t i = 1; i < axes.size(); ++i) {
+        int a = axes[i];
+        int64_t key = std::abs(strides[a]);
+        size_t j = i;
+        for (; j > 0 && std::abs(strides[axes[j - 1]]) < key; --j) axes[j] = axes[j - 1];
+        axes[j] = a;
+    }
+}
+
 std::string axis_error(int64_t axis, int64_t ndim) {
     return "axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
            std::to_string(ndim);
@@ -237,9 +247,7 @@ static void order_like(Shape& strides, const Shape& shape, const NDArray& like) 
         if (like.strides()[d] == 0 && shape[d] > 1) return;
     std::vector<int> perm(shape.size());
     std::iota(perm.begin(), perm.end(), 0);
-    std::stable_sort(perm.begin(), perm.end(), [&](int a, int b) {
-        return std::abs(like.strides()[a]) > std::abs(like.strides()[b]);
-    });
+    detail::sort_axes_by_stride(perm, like.strides().data());
     int64_t acc = 1;
     for (size_t i = perm.size(); i-- > 0;) {
         strides[perm[i]] = acc;

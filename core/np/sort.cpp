@@ -21,37 +21,40 @@ NDArray moved_last(const NDArray& a, int64_t ax, std::vector<int64_t>& inv) {
     return a.transpose(perm).copy();
 }
 
+// NumPy's order of two elements of one row, whatever the dtype: one comparator type means one
+// std::stable_sort instantiation instead of one per dtype (each is a few KB of wasm).
+struct RowLess {
+    DType dt;
+    const void* p;
+    const std::u32string* s;
+    bool operator()(int64_t x, int64_t y) const {
+        switch (dt) {
+        case DType::Float64:
+            return less_nan(static_cast<const double*>(p)[x], static_cast<const double*>(p)[y]);
+        case DType::Int64:
+            return static_cast<const int64_t*>(p)[x] < static_cast<const int64_t*>(p)[y];
+        case DType::Bool: return static_cast<const bool*>(p)[x] < static_cast<const bool*>(p)[y];
+        default: return s[x] < s[y];
+        }
+    }
+};
+
 // Stable argsort of each row of length n of the contiguous array m.
 std::vector<int64_t> row_argsort(const NDArray& m, int64_t n) {
     int64_t rows = n ? m.size() / n : 0;
     std::vector<int64_t> idx(m.size());
     std::vector<std::u32string> strs;
     if (m.dtype() == DType::Str) strs = m.to_strings();
+    int64_t item = m.dtype() == DType::Bool ? 1 : 8;
     for (int64_t r = 0; r < rows; ++r) {
         int64_t* ix = idx.data() + r * n;
         for (int64_t i = 0; i < n; ++i) ix[i] = i;
-        switch (m.dtype()) {
-        case DType::Float64: {
-            const double* p = m.data<double>() + r * n;
-            std::stable_sort(ix, ix + n,
-                             [&](int64_t x, int64_t y) { return less_nan(p[x], p[y]); });
-            break;
-        }
-        case DType::Int64: {
-            const int64_t* p = m.data<int64_t>() + r * n;
-            std::stable_sort(ix, ix + n, [&](int64_t x, int64_t y) { return p[x] < p[y]; });
-            break;
-        }
-        case DType::Bool: {
-            const bool* p = m.data<bool>() + r * n;
-            std::stable_sort(ix, ix + n, [&](int64_t x, int64_t y) { return p[x] < p[y]; });
-            break;
-        }
-        default: {
-            const std::u32string* p = strs.data() + r * n;
-            std::stable_sort(ix, ix + n, [&](int64_t x, int64_t y) { return p[x] < p[y]; });
-        }
-        }
+        RowLess less{m.dtype(), nullptr, nullptr};
+        if (m.dtype() == DType::Str)
+            less.s = strs.data() + r * n;
+        else
+            less.p = static_cast<const char*>(m.raw_data()) + r * n * item;
+        std::stable_sort(ix, ix + n, less);
     }
     return idx;
 }
