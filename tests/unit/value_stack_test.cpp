@@ -65,6 +65,26 @@ TEST_CASE("the value stack is clean above its top after every kind of frame exit
         "    it = gen(5); next(it)\n"
         "    k(*[str(i), 'a'], **{'b': [i]})\n"
         "    k(i, key=str(i))\n",
+        // errors raised by rarer opcodes and caught in the same frame
+        "def r(xs):\n"
+        "    out = []\n"
+        "    for x in xs:\n"
+        "        try:\n"
+        "            a, *b, c = x\n"
+        "            out.append([a, b, c])\n"
+        "        except ValueError as e:\n"
+        "            out.append(str(e))\n"
+        "        try:\n"
+        "            from math import nothing_here\n"
+        "        except ImportError as e:\n"
+        "            out.append([str(e)])\n"
+        "        try:\n"
+        "            del undefined_local\n"
+        "            undefined_local = 1\n"
+        "        except NameError as e:\n"
+        "            out.append({'e': str(e)})\n"
+        "    return out\n"
+        "for i in range(20): r([[1], 'ab', [str(i), 2, 3, 4], (5,)])\n",
         // a program that ends with an uncaught exception deep in calls
         "def deep(n):\n"
         "    xs = [str(n)] * 3\n"

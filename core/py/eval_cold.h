@@ -1,0 +1,21 @@
+// What the bytecode loop (eval.cpp) shares with its cold half (eval_cold.cpp): the operand
+// stack macros over a local `sp`, the rare opcodes, and the unpacking error both raise.
+// eval_cold.cpp is compiled for size (it is not in CMakeLists' LMPY_WASM_HOT list).
+#pragma once
+#include "py/frame.h"
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (std::move(*--sp))
+// Pops and releases the value: `(void)POP()` would only name the slot (std::move moves
+// nothing by itself) and leave the reference there until the frame ends.
+#define DROP() (*--sp = Value())
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+
+namespace lmpy {
+
+// Runs one of the opcodes run_slice sends out of line; takes and returns the stack pointer.
+[[gnu::noinline]] Value* run_cold(VM& vm, Frame& f, Value* sp, uint32_t w);
+[[noreturn]] void unpack_error(VM& vm, int64_t got, int64_t want, bool ex);
+
+} // namespace lmpy
