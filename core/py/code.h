@@ -8,12 +8,23 @@
 
 namespace lmpy {
 
+// What LOAD_GLOBAL found for one name, valid while neither dict changed shape: dict versions
+// are unique across all dicts and bumped on every insert/delete (entries never move
+// otherwise), so a matching (globals, versions) pair means the cached slot is still the
+// name's value, whatever was assigned to it since.
+struct GlobalCache {
+    Dict* globals = nullptr;
+    int64_t gver = -1, bver = -1;
+    Value* slot = nullptr;
+};
+
 struct Code : Obj {
     std::vector<uint32_t> ops;
     std::vector<int> lines; // source line per instruction
     std::vector<Value> consts;
-    std::vector<Str*> names;    // interned (kept alive by the intern table)
-    std::vector<Str*> varnames; // local slot names; params first
+    std::vector<Str*> names;         // interned (kept alive by the intern table)
+    std::vector<GlobalCache> gcache; // per name, for LOAD_GLOBAL (sized with names)
+    std::vector<Str*> varnames;      // local slot names; params first
     std::vector<Str*> cellnames, freenames;
     std::vector<int> cell_param; // per cellvar: the parameter slot it starts from, or -1
     int nargs = 0;               // positional parameters

@@ -445,6 +445,7 @@ struct Gen {
     Code* pop_unit() {
         Unit& un = u();
         un.code->stacksize = un.maxdepth + 8;
+        un.code->gcache.resize(un.code->names.size());
         Code* c = un.code;
         units.pop_back();
         return c;

@@ -104,7 +104,7 @@ void dict_set(VM& vm, Dict* d, const Value& key, const Value& v, int64_t h) {
     d->entries.push_back({key, v, h});
     d->index[free_slot] = int32_t(d->entries.size() - 1);
     ++d->used;
-    ++d->version;
+    d->version = next_dict_version();
     if (d->entries.size() * 3 >= d->index.size() * 2) dict_rebuild(d, size_t(d->used) * 2);
 }
 
@@ -118,7 +118,7 @@ bool dict_del(VM& vm, Dict* d, const Value& key) {
     e.hash = -1;
     d->index[slot] = -2;
     --d->used;
-    ++d->version;
+    d->version = next_dict_version();
     if (d->entries.size() > 16 && size_t(d->used) * 4 < d->entries.size())
         dict_rebuild(d, size_t(d->used));
     return true;
@@ -128,7 +128,7 @@ void dict_clear(Dict* d) {
     d->entries.clear();
     d->index.clear();
     d->used = 0;
-    ++d->version;
+    d->version = next_dict_version();
 }
 
 Value dict_copy(VM& vm, Dict* d) {

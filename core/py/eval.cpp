@@ -160,10 +160,17 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                 }
                 case OpCode::LOAD_CLOSURE: PUSH(cells[arg]); break;
                 case OpCode::LOAD_GLOBAL: {
+                    GlobalCache& gc = code->gcache[arg];
+                    if (gc.globals == globals && gc.gver == globals->version &&
+                        gc.bver == builtins->version) {
+                        PUSH(*gc.slot);
+                        break;
+                    }
                     Str* name = code->names[arg];
                     Value* v = dict_find_str(globals, name);
                     if (!v) v = dict_find_str(builtins, name);
                     if (!v) raise_undefined(vm, name);
+                    gc = {globals, globals->version, builtins->version, v};
                     PUSH(*v);
                     break;
                 }

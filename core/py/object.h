@@ -156,6 +156,11 @@ struct List : Obj {
 };
 
 // Insertion-ordered dict (compact layout: entries + open-addressed index).
+inline int64_t next_dict_version() {
+    static int64_t counter = 0;
+    return ++counter;
+}
+
 struct DictEntry {
     Value key;
     Value value;
@@ -165,7 +170,9 @@ struct Dict : Obj {
     std::vector<DictEntry> entries; // deleted entries have key.tag == None && hash == -1 marker
     std::vector<int32_t> index;     // -1 empty, -2 dummy, else entry position
     int64_t used = 0;
-    int64_t version = 0;   // bumped on insert/delete, for "changed size during iteration"
+    // New on insert/delete/clear, for "changed size during iteration" and LOAD_GLOBAL's cache;
+    // drawn from one counter, so no two dicts (or two states of one) share a version.
+    int64_t version = next_dict_version();
     Value default_factory; // for collections.defaultdict
     explicit Dict(Type* t) : Obj(t) {}
 };
