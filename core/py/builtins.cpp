@@ -1,5 +1,6 @@
 // VM construction (the builtin types and interned names) and the builtin functions.
 #include "py/numfmt.h"
+#include "py/frame.h"
 #include "py/runtime.h"
 #include <algorithm>
 #include <chrono>
@@ -528,8 +529,6 @@ NATIVE(b_filter) {
 NATIVE(b_input) { vm.raise(vm.t.EOFError, "EOF when reading a line"); }
 NATIVE(b_open) { vm.raise(vm.t.OSError, "file system access is not available in the playground"); }
 NATIVE(b_globals) {
-    FrameInfo* f = current_frame(vm);
-    (void)f;
     return vm.main_module.as<Module>()->globals == nullptr
                ? vm.new_dict()
                : Value(vm.main_module.as<Module>()->globals);
@@ -606,18 +605,18 @@ NATIVE(b_super) {
     Type* start = nullptr;
     Value self;
     if (a.n == 0) {
-        FrameInfo* f = current_frame(vm);
+        const Frame* f = current_frame(vm);
         // the caller's frame is the function that called super()
         if (!f || !f->func || !f->func->klass.is_obj())
             vm.raise(vm.t.RuntimeError, "super(): no arguments");
         start = f->func->klass.as<Type>();
-        if (f->code->nargs < 1 || f->locals[0].is_undef())
+        if (f->code->nargs < 1 || f->base[0].is_undef())
             vm.raise(vm.t.RuntimeError, "super(): no arguments");
-        self = f->locals[0];
+        self = f->base[0];
         if (f->code->cell_param.size() && f->code->cell_param[0] == 0 && self.is_obj() &&
             self.o->type == vm.t.cell)
             self = self.as<Cell>()->v;
-        Value* cells = f->locals + f->code->nlocals;
+        Value* cells = f->base + f->code->nlocals;
         for (size_t i = 0; i < f->code->cellnames.size(); ++i)
             if (f->code->cell_param[i] == 0) self = cells[i].as<Cell>()->v;
     } else {
@@ -853,18 +852,18 @@ VM::VM() : st(new VMState) {
     // clang-format off (a name list, not code)
 #define N(x) n.x = intern(#x);
     N(__init__)
-    N(__new__) N(__repr__) N(__str__) N(__len__) N(__getitem__) N(__setitem__) N(__delitem__)
-        N(__contains__) N(__iter__) N(__next__) N(__call__) N(__bool__) N(__eq__) N(__ne__)
-            N(__lt__) N(__le__) N(__gt__) N(__ge__) N(__hash__) N(__name__) N(__qualname__)
-                N(__module__) N(__class__) N(__dict__) N(__doc__) N(__get__) N(__set__)
-                    N(__getattr__) N(__add__) N(__radd__) N(__iadd__) N(__neg__) N(__pos__)
-                        N(__abs__) N(__invert__) N(__index__) N(__int__) N(__float__) N(__format__)
-                            N(__enter__) N(__exit__) N(__main__) N(__builtins__) N(__missing__)
-                                N(__setattr__) N(__delattr__) N(__reversed__) N(__round__)
-                                    N(__init_subclass__) N(__annotations__) N(__all__) N(self)
-                                        N(args) N(key) N(reverse) N(sep) N(end) N(file) N(flush)
-                                            N(start) N(stop) N(step) N(append) N(keys) N(items)
-                                                N(values) N(dtype) N(axis) N(message)
+    N(__new__)
+    N(__repr__) N(__str__) N(__len__) N(__getitem__) N(__setitem__) N(__delitem__) N(__contains__)
+        N(__iter__) N(__next__) N(__call__) N(__bool__) N(__eq__) N(__ne__) N(__lt__) N(__le__)
+            N(__gt__) N(__ge__) N(__hash__) N(__name__) N(__qualname__) N(__module__) N(__class__)
+                N(__dict__) N(__doc__) N(__get__) N(__set__) N(__getattr__) N(__add__) N(__radd__)
+                    N(__iadd__) N(__neg__) N(__pos__) N(__abs__) N(__invert__) N(__index__)
+                        N(__int__) N(__float__) N(__format__) N(__enter__) N(__exit__) N(__main__)
+                            N(__builtins__) N(__missing__) N(__setattr__) N(__delattr__)
+                                N(__reversed__) N(__round__) N(__init_subclass__) N(__annotations__)
+                                    N(__all__) N(self) N(args) N(key) N(reverse) N(sep) N(end)
+                                        N(file) N(flush) N(start) N(stop) N(step) N(append) N(keys)
+                                            N(items) N(values) N(dtype) N(axis) N(message)
 #undef N
         // clang-format on
         n.default_ = intern("default");

@@ -233,7 +233,16 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                 case OpCode::CALL: {
                     Value* fp = sp - arg - 1;
                     if ((++vm.tick & 0x3FF) == 0) vm.check_interrupt();
-                    Value r = vm.call_args(fp[0], fp + 1, int(arg));
+                    Value r;
+                    if (fp[0].is_obj() && fp[0].o->type == vm.t.function) {
+                        // a Python function: straight to its frame (VM::call would dispatch)
+                        Args a;
+                        a.pos = fp + 1;
+                        a.n = int(arg);
+                        r = vm.call_function(fp[0].as<Function>(), a);
+                    } else {
+                        r = vm.call_args(fp[0], fp + 1, int(arg));
+                    }
                     while (sp > fp) *--sp = Value();
                     PUSH(std::move(r));
                     break;
@@ -533,7 +542,7 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
 Value run_frame(VM& vm, Frame& f) {
     VMState& st = *vm.st;
     ++vm.depth;
-    st.frames.push_back({f.func, f.code, f.base, &f.ip, f.ns});
+    st.frames.push_back(&f);
     struct DepthGuard {
         VM& vm;
         VMState& st;

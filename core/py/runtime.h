@@ -72,15 +72,11 @@ void init_container_methods(VM& vm);
 void init_exceptions(VM& vm);
 void init_modules(VM& vm);
 
-// current Python function frame (for super() and tracebacks)
-struct FrameInfo {
-    Function* func;
-    Code* code;
-    Value* locals;
-    int* ip;
-    Value ns; // class body / module namespace dict, else None
-};
-FrameInfo* current_frame(VM& vm);
+// The running Python frames, innermost last (super() reads the caller's function and first
+// argument). Pointers to the frames themselves: run_frame pushes one per call, so copying
+// fields (and a reference to the namespace) was work on every call for a rare reader.
+struct Frame;
+const Frame* current_frame(VM& vm);
 
 // The value stack of Python frames (locals, cells, operand stack), in chunks: frames hold raw
 // pointers into it, so a chunk never moves; a call that does not fit in the rest of the current
@@ -98,7 +94,7 @@ struct ValueStack {
 struct VMState {
     ValueStack stack;
     std::unordered_map<std::string, Str*> interned;
-    std::vector<FrameInfo> frames;
+    std::vector<const Frame*> frames;
     std::vector<Value> keep; // interned strings held alive
     std::vector<Str*> binop_names;
 };

@@ -443,6 +443,8 @@ Value VM::call_method(const Value& obj, Str* name, std::initializer_list<Value> 
     return call_args(f, v.data(), int(v.size()));
 }
 
-FrameInfo* current_frame(VM& vm) { return vm.st->frames.empty() ? nullptr : &vm.st->frames.back(); }
+const Frame* current_frame(VM& vm) {
+    return vm.st->frames.empty() ? nullptr : vm.st->frames.back();
+}
 
 } // namespace lmpy
