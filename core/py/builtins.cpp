@@ -851,19 +851,20 @@ VM::VM() : st(new VMState) {
     // names
     // a name list, not code:
     // clang-format off
-#define N(x) n.x = intern(#x);
-    N(__init__) N(__new__) N(__repr__) N(__str__) N(__len__) N(__getitem__) N(__setitem__)
-    N(__delitem__) N(__contains__) N(__iter__) N(__next__) N(__call__) N(__bool__) N(__eq__)
-    N(__ne__) N(__lt__) N(__le__) N(__gt__) N(__ge__) N(__hash__) N(__name__) N(__qualname__)
-    N(__module__) N(__class__) N(__dict__) N(__doc__) N(__get__) N(__set__) N(__getattr__)
-    N(__add__) N(__radd__) N(__iadd__) N(__neg__) N(__pos__) N(__abs__) N(__invert__) N(__index__)
-    N(__int__) N(__float__) N(__format__) N(__enter__) N(__exit__) N(__main__) N(__builtins__)
-    N(__missing__) N(__setattr__) N(__delattr__) N(__reversed__) N(__round__) N(__init_subclass__)
-    N(__annotations__) N(__all__) N(self) N(args) N(key) N(reverse) N(sep) N(end) N(file) N(flush)
-    N(start) N(stop) N(step) N(append) N(keys) N(items) N(values) N(dtype) N(axis) N(message)
+#define N(x) n.x = intern(#x)
+    N(__init__); N(__new__); N(__repr__); N(__str__); N(__len__); N(__getitem__); N(__setitem__);
+    N(__delitem__); N(__contains__); N(__iter__); N(__next__); N(__call__); N(__bool__); N(__eq__);
+    N(__ne__); N(__lt__); N(__le__); N(__gt__); N(__ge__); N(__hash__); N(__name__);
+    N(__qualname__); N(__module__); N(__class__); N(__dict__); N(__doc__); N(__get__); N(__set__);
+    N(__getattr__); N(__add__); N(__radd__); N(__iadd__); N(__neg__); N(__pos__); N(__abs__);
+    N(__invert__); N(__index__); N(__int__); N(__float__); N(__format__); N(__enter__); N(__exit__);
+    N(__main__); N(__builtins__); N(__missing__); N(__setattr__); N(__delattr__); N(__reversed__);
+    N(__round__); N(__init_subclass__); N(__annotations__); N(__all__); N(self); N(args); N(key);
+    N(reverse); N(sep); N(end); N(file); N(flush); N(start); N(stop); N(step); N(append); N(keys);
+    N(items); N(values); N(dtype); N(axis); N(message);
 #undef N
-        // clang-format on
-        n.default_ = intern("default");
+    // clang-format on
+    n.default_ = intern("default");
     // make sure every interned string has its hash (dict_find_str relies on it)
     t.none = new_type("NoneType", t.object);
     t.bool_ = new_type("bool", t.object, Layout::Other, ctor_bool);
