@@ -16,6 +16,7 @@ struct GlobalCache {
     Dict* globals = nullptr;
     int64_t gver = -1, bver = -1;
     Value* slot = nullptr;
+    bool in_globals = false; // the slot is in globals (not builtins): stores may use it
 };
 
 struct Code : Obj {

@@ -75,6 +75,33 @@ static inline bool fast_float_binop(BinOp op, double x, double y, double& out) {
     vm.raise(vm.t.NameError, "name '" + name->s + "' is not defined");
 }
 
+// A global name's slot through the code's cache (see GlobalCache in code.h): globals first,
+// then builtins; NameError when neither has it.
+static inline Value* global_slot(VM& vm, GlobalCache& gc, Dict* globals, Dict* builtins,
+                                 Str* name) {
+    if (gc.globals == globals && gc.gver == globals->version && gc.bver == builtins->version)
+        return gc.slot;
+    Value* v = dict_find_str(globals, name);
+    bool in_globals = v != nullptr;
+    if (!v) v = dict_find_str(builtins, name);
+    if (!v) raise_undefined(vm, name);
+    gc = {globals, globals->version, builtins->version, v, in_globals};
+    return v;
+}
+
+// Assigning a global: an existing entry of globals is overwritten in place (the dict keeps its
+// shape, so the cache stays valid); a new name goes through dict_set (which changes the
+// version, so every cache of this dict refreshes).
+static inline void store_global(VM& vm, GlobalCache& gc, Dict* globals, Dict* builtins, Str* name,
+                                Value& v) {
+    if (gc.in_globals && gc.globals == globals && gc.gver == globals->version &&
+        gc.bver == builtins->version) {
+        *gc.slot = std::move(v);
+        return;
+    }
+    dict_set(vm, globals, Value(name), v);
+}
+
 // One run of the loop, until the frame returns or yields (the result; paused stays false)
 // or until a loop back-edge that ticks the interrupt counter (paused is set; f.ip and f.sp
 // hold where to resume). run_frame calls it again at once. Why slices: WebAssembly engines
@@ -160,28 +187,23 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                 }
                 case OpCode::LOAD_CLOSURE: PUSH(cells[arg]); break;
                 case OpCode::LOAD_GLOBAL: {
-                    GlobalCache& gc = code->gcache[arg];
-                    if (gc.globals == globals && gc.gver == globals->version &&
-                        gc.bver == builtins->version) {
-                        PUSH(*gc.slot);
-                        break;
-                    }
-                    Str* name = code->names[arg];
-                    Value* v = dict_find_str(globals, name);
-                    if (!v) v = dict_find_str(builtins, name);
-                    if (!v) raise_undefined(vm, name);
-                    gc = {globals, globals->version, builtins->version, v};
-                    PUSH(*v);
+                    PUSH(*global_slot(vm, code->gcache[arg], globals, builtins, code->names[arg]));
                     break;
                 }
                 case OpCode::STORE_GLOBAL: {
                     Value v = POP();
-                    dict_set(vm, globals, Value(code->names[arg]), v);
+                    store_global(vm, code->gcache[arg], globals, builtins, code->names[arg], v);
                     break;
                 }
                 case OpCode::LOAD_NAME: {
+                    // module level (no namespace dict of its own): the globals, with the cache
+                    if (!f.ns.is_obj()) {
+                        PUSH(*global_slot(vm, code->gcache[arg], globals, builtins,
+                                          code->names[arg]));
+                        break;
+                    }
                     Str* name = code->names[arg];
-                    Value* v = f.ns.is_obj() ? dict_find_str(f.ns.as<Dict>(), name) : nullptr;
+                    Value* v = dict_find_str(f.ns.as<Dict>(), name);
                     if (!v) v = dict_find_str(globals, name);
                     if (!v) v = dict_find_str(builtins, name);
                     if (!v) raise_undefined(vm, name);
@@ -190,8 +212,10 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                 }
                 case OpCode::STORE_NAME: {
                     Value v = POP();
-                    dict_set(vm, f.ns.is_obj() ? f.ns.as<Dict>() : globals, Value(code->names[arg]),
-                             v);
+                    if (!f.ns.is_obj())
+                        store_global(vm, code->gcache[arg], globals, builtins, code->names[arg], v);
+                    else
+                        dict_set(vm, f.ns.as<Dict>(), Value(code->names[arg]), v);
                     break;
                 }
                 case OpCode::LOAD_ATTR: {

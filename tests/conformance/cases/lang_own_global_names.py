@@ -67,3 +67,26 @@ for k in [k for k in globals() if k.startswith("zz")]:
 for i in range(40):
     globals()["zz%d" % i] = i          # many inserts: the dict grows and rebuilds
 print(show(), uses_missing(), zz39)
+
+# module-level code reads and stores its names through the same cache
+acc = 0
+for i in range(10):
+    acc += i
+    last = len(str(acc))     # builtins read at module level
+    if i == 4:
+        len = lambda s: -1   # a module-level store shadows the builtin mid-loop
+    if i == 7:
+        del len
+print(acc, last, len("four"))
+y = 1
+del y
+try:
+    print(y)
+except NameError as e:
+    print("NameError:", e)
+y = [2]
+y += [3]
+class K:
+    y = "class attr"         # a class body has its own namespace
+    z = y + "!"
+print(y, K.y, K.z, show())
