@@ -455,11 +455,10 @@ NATIVE(b_enumerate) {
     Value it = vm.iter(a[0]);
     int64_t start = a.n == 2 ? vm.to_index(a[1]) : 0;
     if (const Value* s = a.kw(vm.n.start)) start = vm.to_index(*s);
-    auto i = std::make_shared<int64_t>(start);
-    return fn_iter(vm, [it, i](VM& vm, Value& out) {
+    return fn_iter(vm, [it, i = start, last = Value()](VM& vm, Value& out) mutable {
         Value v;
         if (!vm.next(it, v)) return false;
-        out = vm.new_tuple({Value::integer((*i)++), v});
+        out = vm.pair_reusing(last, Value::integer(i++), std::move(v));
         return true;
     });
 }
@@ -476,21 +475,30 @@ NATIVE(b_zip) {
     }
     const Value* strict = a.kw(vm.intern("strict"));
     bool is_strict = strict && vm.truthy(*strict);
-    return fn_iter(vm, [its, is_strict](VM& vm, Value& out) {
+    // `last` is the tuple handed out by the previous step: when nobody else holds it any more
+    // (`for p, q in zip(...)` unpacks and drops it at once) it is filled again instead of
+    // allocating a new one, as CPython's zip does.
+    return fn_iter(vm, [its, is_strict, last = Value()](VM& vm, Value& out) mutable {
         if (its.empty()) return false;
+        Tuple* reuse = last.is_obj() && last.o->rc == 1 ? last.as<Tuple>() : nullptr;
         std::vector<Value> row;
-        row.reserve(its.size()); // one allocation per tuple, not one per growth
+        if (!reuse) row.reserve(its.size()); // one allocation per tuple, not one per growth
         for (size_t k = 0; k < its.size(); ++k) {
             Value v;
             if (!vm.next(its[k], v)) {
                 if (is_strict && k > 0)
                     vm.value_error("zip() argument " + std::to_string(k + 1) +
                                    " is shorter than argument 1");
+                last = Value();
                 return false;
             }
-            row.push_back(v);
+            if (reuse)
+                reuse->items[k] = std::move(v);
+            else
+                row.push_back(std::move(v));
         }
-        out = vm.new_tuple(std::move(row));
+        if (!reuse) last = vm.new_tuple(std::move(row));
+        out = last;
         return true;
     });
 }

@@ -704,7 +704,7 @@ bool SeqIter::next(VM& vm, Value& out) {
         else if (kind == 4)
             out = e.value;
         else
-            out = vm.new_tuple({e.key, e.value});
+            out = vm.pair_reusing(last, e.key, e.value);
         return true;
     }
     case 6: {
@@ -788,6 +788,11 @@ Value VM::iter(const Value& v) {
 
 bool VM::next(const Value& it, Value& out) {
     if (it.is_obj()) {
+        if (it.o->type == t.iter) {              // every t.iter object is an Iter
+            int step = seq_iter_step(it.o, out); // list, tuple, range without virtual calls
+            if (step >= 0) return step == 1;
+            return static_cast<Iter*>(it.o)->next(*this, out);
+        }
         if (auto* i = (it.o)->as_iter()) return i->next(*this, out);
         if (type_of(it)->lookup(n.__next__)) {
             UserIter u(t.iter, it);

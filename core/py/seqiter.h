@@ -15,6 +15,7 @@ struct SeqIter : Iter {
     int kind;
     int64_t version = 0;
     int64_t r_cur = 0, r_step = 0, r_left = 0;
+    Value last; // dict items: the pair returned before (VM::pair_reusing)
     SeqIter(Type* t, Value s, int k) : Iter(t), seq(std::move(s)), kind(k) { is_seq = true; }
     bool next(VM& vm, Value& out) override;
 };

@@ -62,6 +62,20 @@ Value VM::new_tuple(std::vector<Value> items) {
     tu->items = std::move(items);
     return Value(tu);
 }
+Value VM::pair_reusing(Value& last, Value a, Value b) {
+    if (last.is_obj() && last.o->rc == 1) {
+        auto& items = last.as<Tuple>()->items;
+        items[0] = std::move(a);
+        items[1] = std::move(b);
+    } else {
+        std::vector<Value> items;
+        items.reserve(2);
+        items.push_back(std::move(a));
+        items.push_back(std::move(b));
+        last = new_tuple(std::move(items));
+    }
+    return last;
+}
 Value VM::new_dict() { return Value(new Dict(t.dict)); }
 Value VM::new_set(bool frozen) { return Value(new Set(frozen ? t.frozenset : t.set)); }
 Value VM::new_native(const char* name, NativeFn fn, Value self) {

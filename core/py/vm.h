@@ -132,6 +132,9 @@ struct VM {
     // ---- constructors
     Value new_list(std::vector<Value> items = {});
     Value new_tuple(std::vector<Value> items = {});
+    // (a, b) for an iterator's next item: `last` (the pair it returned before) is refilled when
+    // nothing else holds it any more, as CPython's enumerate and dict items do.
+    Value pair_reusing(Value& last, Value a, Value b);
     Value new_dict();
     Value new_set(bool frozen = false);
     Value new_native(const char* name, NativeFn fn, Value self = Value());
