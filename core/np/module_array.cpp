@@ -25,7 +25,54 @@ static const NDArray& operand(VM& vm, const Value& v, std::optional<NDArray>& ho
     return hold.emplace(to_array(vm, v));
 }
 
+// An operand NumPy cannot convert (None, an object without operators): NumPy makes an object
+// array and applies the Python operator to its first element, so the error names the
+// element's Python type ('float' and 'NoneType'). Returns (leaving NotImplemented to the
+// caller) when the other type has a reflected method, or for empty and str arrays.
+static void object_loop_error(VM& vm, int op, const Value& x, const Value& y, bool reflected) {
+    struct OpText {
+        int op;
+        const char* sym;
+        const char* rname; // the other operand's method NumPy's object loop would call
+        bool compare;
+    };
+    static const OpText ops[] = {{int(BinOp::Add), "+", "__radd__", false},
+                                 {int(BinOp::Sub), "-", "__rsub__", false},
+                                 {int(BinOp::Mul), "*", "__rmul__", false},
+                                 {int(BinOp::TrueDiv), "/", "__rtruediv__", false},
+                                 {int(BinOp::FloorDiv), "//", "__rfloordiv__", false},
+                                 {int(BinOp::Mod), "%", "__rmod__", false},
+                                 {kOpPow, "** or pow()", "__rpow__", false},
+                                 {int(BinOp::Lt), "<", "__gt__", true},
+                                 {int(BinOp::Le), "<=", "__ge__", true},
+                                 {int(BinOp::Gt), ">", "__lt__", true},
+                                 {int(BinOp::Ge), ">=", "__le__", true}};
+    const OpText* t = nullptr;
+    for (const auto& o : ops)
+        if (o.op == op) t = &o;
+    if (!t || (reflected && t->compare)) return;
+    Type* yt = vm.type_of(y);
+    if (!yt->builtin && yt->lookup(vm.intern(t->rname))) return;
+    NDArray a = to_array(vm, x);
+    if (a.size() == 0 || a.dtype() == DType::Str) return;
+    std::string elem = a.dtype() == DType::Float64 ? "float"
+                       : a.dtype() == DType::Int64 ? "int"
+                                                   : "bool";
+    std::string other = vm.type_name(y);
+    const std::string& left = reflected ? other : elem;
+    const std::string& right = reflected ? elem : other;
+    if (t->compare)
+        vm.type_error(std::string("'") + t->sym + "' not supported between instances of '" + left +
+                      "' and '" + right + "'");
+    vm.type_error(std::string("unsupported operand type(s) for ") + t->sym + ": '" + left +
+                  "' and '" + right + "'");
+}
+
 Value array_binop(VM& vm, int op, const Value& x, const Value& y, bool reflected) {
+    // a NumPy scalar on the right of a str defers to it ("x" + np.float64(1) is str's
+    // TypeError in NumPy); on the left, and for arrays, the ufunc is tried (NumPy's loop error)
+    if (reflected && y.is_obj() && y.o->type == vm.t.str && !as_array(vm, x))
+        return vm.NotImplemented;
     if (!convertible(vm, y)) {
         // == / != against anything else (None, objects) compare elementwise as unequal
         if (op == int(BinOp::Eq) || op == int(BinOp::Ne)) {
@@ -34,6 +81,7 @@ Value array_binop(VM& vm, int op, const Value& x, const Value& y, bool reflected
             if (op == int(BinOp::Ne)) r = binary(BinOp::Eq, r, r);
             return wrap_result(vm, r);
         }
+        object_loop_error(vm, op, x, y, reflected);
         return vm.NotImplemented;
     }
     // arrays are used where they are (x and y outlive the call; no copy of shape and strides)
@@ -466,6 +514,7 @@ static Value m_nonzero(VM& vm, Args& a) {
 void init_array_type(VM& vm, NpState& st) {
     Type* t = vm.new_type("ndarray", vm.t.object);
     t->module = "numpy";
+    t->tp_name = "numpy.ndarray";
     st.ndarray = t;
     add_operators(vm, t);
     add_inplace(vm, t);

@@ -177,6 +177,7 @@ void init_scalar_types(VM& vm, NpState& st) {
     st.bool_ = vm.new_type("bool_", vm.t.object, Layout::Other, c_bool);
     for (Type* t : {st.float64, st.int64, st.bool_}) {
         t->module = "numpy";
+        t->tp_name = "numpy." + t->name;
         add_operators(vm, t);
         add_reduction_methods(vm, t);
         vm.add_method(t, "__repr__", s_repr);

@@ -63,7 +63,7 @@ Value VM::call(const Value& f, Args& a) {
         b.n = int(v.size());
         return call(*c, b);
     }
-    type_error("'" + tp->name + "' object is not callable");
+    type_error("'" + tp->display() + "' object is not callable");
 }
 
 static Value make_instance(VM& vm, Type* ty, Args& a) {
@@ -84,7 +84,7 @@ static Value make_instance(VM& vm, Type* ty, Args& a) {
             e->args = vm.new_tuple(std::vector<Value>(a.pos, a.pos + a.n));
             return obj;
         }
-        vm.type_error("cannot create '" + ty->name + "' instances");
+        vm.type_error("cannot create '" + ty->display() + "' instances");
     }
     if (builtin_base && builtin_base->is_exception) {
         auto* e = new ExcObj(ty);

@@ -639,7 +639,7 @@ bool VM::contains(const Value& c, const Value& v) {
     }
     Type* ty = type_of(c);
     if (!ty->lookup(n.__iter__) && !ty->lookup(n.__getitem__) && !(c.is_obj() && (c.o)->as_iter()))
-        type_error("argument of type '" + ty->name + "' is not iterable");
+        type_error("argument of type '" + ty->display() + "' is not iterable");
     bool found = false;
     Value it = iter(c);
     Value x;
@@ -781,7 +781,10 @@ Value VM::iter(const Value& v) {
                 type_error("iter() returned non-iterator of type '" + type_name(r) + "'");
             return Value(new UserIter(t.iter, r));
         }
-        if (ty->lookup(n.__getitem__)) return make_seq_iter(*this, v, 8);
+        // the old sequence protocol: classes written in Python with __getitem__ (CPython gives
+        // them sq_item); native types with only a mapping-style __getitem__ (NumPy scalars,
+        // re.Match) are not iterable
+        if (!ty->builtin && ty->lookup(n.__getitem__)) return make_seq_iter(*this, v, 8);
     }
     type_error("'" + type_name(v) + "' object is not iterable");
 }

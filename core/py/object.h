@@ -306,6 +306,10 @@ struct Type : Obj {
     bool builtin = true;
     bool is_exception = false;
     std::string module = "builtins";
+    // The name error messages use when it is not `name`: CPython prints a C type's tp_name,
+    // which for extension modules includes the module ('numpy.ndarray' object has no ...).
+    std::string tp_name;
+    const std::string& display() const { return tp_name.empty() ? name : tp_name; }
     // constructor for builtin types: called as type(*args)
     NativeFn ctor = nullptr;
     // Native binary operators (CPython's nb_* slots), for builtin types whose dunder methods

@@ -401,7 +401,14 @@ int64_t VM::hash(const Value& v) {
 #endif
     }
     if (ty == t.list || ty == t.dict || ty == t.set)
-        type_error("unhashable type: '" + ty->name + "'");
+        type_error("unhashable type: '" + ty->display() + "'");
+    // their subclasses (Counter, defaultdict, OrderedDict, user classes) inherit __hash__ = None
+    // unless they define one
+    if (ty->is_subtype(t.list) || ty->is_subtype(t.dict) || ty->is_subtype(t.set)) {
+        Value* hp = ty->lookup(n.__hash__);
+        if (!hp || hp->is_none() || (hp->is_obj() && hp->o->type == t.native))
+            type_error("unhashable type: '" + ty->display() + "'");
+    }
     if (ty == t.frozenset) {
         int64_t h = 0;
         set_each(v.as<Set>(), [&](const Value& k) { h ^= hash(k) * 1000003; });
@@ -409,7 +416,7 @@ int64_t VM::hash(const Value& v) {
     }
     Value* hp = ty->lookup(n.__hash__);
     if (hp) {
-        if (hp->is_none()) type_error("unhashable type: '" + ty->name + "'");
+        if (hp->is_none()) type_error("unhashable type: '" + ty->display() + "'");
         if (!(hp->is_obj() && hp->o->type == t.native)) {
             Value r;
             call_dunder(v, n.__hash__, nullptr, 0, r);
@@ -621,7 +628,7 @@ Value VM::compare(CmpOp op, const Value& a, const Value& b) {
         return Value::boolean(!a.same(b));
     }
     type_error(std::string("'") + cmp_sym(op) + "' not supported between instances of '" +
-               ta->name + "' and '" + tb->name + "'");
+               ta->display() + "' and '" + tb->display() + "'");
 }
 
 // ------------------------------------------------------------------------------ arithmetic
@@ -912,7 +919,7 @@ Value VM::binop(BinOp op, const Value& a, const Value& b) {
         Value r = hooked_binop(*this, op, a, b, ta, tb);
         if (!r.is_undef()) return r;
         type_error(std::string("unsupported operand type(s) for ") + binop_sym(op) + ": '" +
-                   ta->name + "' and '" + tb->name + "'");
+                   ta->display() + "' and '" + tb->display() + "'");
     }
     bool a_user =
         !core_type(*this, ta) && (!ta->builtin || ta->attrs.count(binop_name(*this, op, 0)) ||
@@ -942,19 +949,19 @@ Value VM::binop(BinOp op, const Value& a, const Value& b) {
             return r;
     }
     if (op == BinOp::Add && ta == t.str && tb != t.str)
-        type_error("can only concatenate str (not \"" + tb->name + "\") to str");
+        type_error("can only concatenate str (not \"" + tb->display() + "\") to str");
     if (op == BinOp::Add && ta == t.list && tb != t.list)
-        type_error("can only concatenate list (not \"" + tb->name + "\") to list");
+        type_error("can only concatenate list (not \"" + tb->display() + "\") to list");
     if (op == BinOp::Add && ta == t.tuple && tb != t.tuple)
-        type_error("can only concatenate tuple (not \"" + tb->name + "\") to tuple");
+        type_error("can only concatenate tuple (not \"" + tb->display() + "\") to tuple");
     if (op == BinOp::Mul && (ta == t.str || ta == t.list || ta == t.tuple) && tb == t.float_)
         type_error("can't multiply sequence by non-int of type 'float'");
     if (op == BinOp::Mul && (tb == t.str || tb == t.list || tb == t.tuple) && ta == t.float_)
         type_error("can't multiply sequence by non-int of type 'float'");
     if (op == BinOp::Mul && (ta == t.str || ta == t.list || ta == t.tuple))
-        type_error("can't multiply sequence by non-int of type '" + tb->name + "'");
-    type_error(std::string("unsupported operand type(s) for ") + binop_sym(op) + ": '" + ta->name +
-               "' and '" + tb->name + "'");
+        type_error("can't multiply sequence by non-int of type '" + tb->display() + "'");
+    type_error(std::string("unsupported operand type(s) for ") + binop_sym(op) + ": '" +
+               ta->display() + "' and '" + tb->display() + "'");
 }
 
 Value VM::inplace(BinOp op, const Value& a, const Value& b) {

@@ -343,11 +343,11 @@ Value VM::getattr(const Value& obj, Str* name) {
     Type* tp = type_of(obj);
     if (tp == t.type || tp->is_subtype(t.type))
         raise(t.AttributeError,
-              "type object '" + obj.as<Type>()->name + "' has no attribute '" + name->s + "'");
+              "type object '" + obj.as<Type>()->display() + "' has no attribute '" + name->s + "'");
     if (tp == t.module)
         raise(t.AttributeError,
               "module '" + obj.as<Module>()->name->s + "' has no attribute '" + name->s + "'");
-    raise(t.AttributeError, "'" + tp->name + "' object has no attribute '" + name->s + "'");
+    raise(t.AttributeError, "'" + tp->display() + "' object has no attribute '" + name->s + "'");
 }
 
 void VM::setattr(const Value& obj, Str* name, const Value& v) {
@@ -391,8 +391,8 @@ void VM::setattr(const Value& obj, Str* name, const Value& v) {
     }
     if (tp->lookup(name))
         raise(t.AttributeError,
-              "'" + tp->name + "' object attribute '" + name->s + "' is read-only");
-    raise(t.AttributeError, "'" + tp->name + "' object has no attribute '" + name->s + "'");
+              "'" + tp->display() + "' object attribute '" + name->s + "' is read-only");
+    raise(t.AttributeError, "'" + tp->display() + "' object has no attribute '" + name->s + "'");
 }
 
 void VM::delattr(const Value& obj, Str* name) {

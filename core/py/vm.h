@@ -169,7 +169,8 @@ struct VM {
         return t.object;
     }
     bool isinstance(const Value& v, Type* ty) const { return type_of(v)->is_subtype(ty); }
-    const std::string& type_name(const Value& v) const { return type_of(v)->name; }
+    // A type's name as CPython's messages print it (tp_name: 'numpy.float64', 'list').
+    const std::string& type_name(const Value& v) const { return type_of(v)->display(); }
 
     Value getattr(const Value& obj, Str* name);
     bool getattr_opt(const Value& obj, Str* name, Value& out);

@@ -270,7 +270,7 @@ NATIVE(deque_iadd) {
 } // namespace
 
 void init_deque(VM& vm, const Value& m) {
-    Type* t = module_type(vm, "deque", "collections", nullptr, deque_ctor);
+    Type* t = module_type(vm, "deque", "collections", nullptr, deque_ctor, true);
     DT.deque = t;
     DT.iter = module_type(vm, "_deque_iterator", "builtins");
     DT.riter = module_type(vm, "_deque_reverse_iterator", "builtins");

@@ -419,7 +419,8 @@ void init_collections(VM& vm, const Value& m) {
         Value(new ClassMethod(vm.t.classmethod, vm.new_native("fromkeys", counter_fromkeys))));
     vm.set_global(m, "Counter", Value(static_cast<Obj*>(c)));
 
-    ct.defaultdict = module_type(vm, "defaultdict", "collections", vm.t.dict, defaultdict_ctor);
+    ct.defaultdict =
+        module_type(vm, "defaultdict", "collections", vm.t.dict, defaultdict_ctor, true);
     Type* dd = ct.defaultdict;
     vm.add_method(dd, "__missing__", defaultdict_missing);
     vm.add_method(dd, "__repr__", defaultdict_repr);
@@ -427,7 +428,7 @@ void init_collections(VM& vm, const Value& m) {
     add_getter(vm, dd, "default_factory", defaultdict_factory);
     vm.set_global(m, "defaultdict", Value(static_cast<Obj*>(dd)));
 
-    ct.ordereddict = module_type(vm, "OrderedDict", "collections", vm.t.dict, odict_ctor);
+    ct.ordereddict = module_type(vm, "OrderedDict", "collections", vm.t.dict, odict_ctor, true);
     Type* od = ct.ordereddict;
     vm.add_method(od, "__repr__", odict_repr);
     vm.add_method(od, "move_to_end", odict_move_to_end);

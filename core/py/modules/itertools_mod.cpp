@@ -574,7 +574,7 @@ void init_itertools(VM& vm, const Value& m) {
                                             {"pairwise", it_pairwise},
                                             {"_grouper", nullptr},
                                             {"_tee", nullptr}}) {
-        Type* t = module_type(vm, e.name, "itertools", nullptr, e.ctor);
+        Type* t = module_type(vm, e.name, "itertools", nullptr, e.ctor, true);
         types[e.name] = t;
         if (e.ctor) vm.set_global(m, e.name, Value(static_cast<Obj*>(t)));
     }

@@ -36,10 +36,14 @@ inline Value native_with_self(VM& vm, const char* name, NativeFn fn, const Value
 }
 
 // A Type owned by a module: builtin, module name set for its repr.
+// A type of a module. c_type: the type is written in C in CPython, so its messages print the
+// module-qualified tp_name ('collections.deque' object ...); Python classes (Counter, Random)
+// print the bare name.
 inline Type* module_type(VM& vm, const char* name, const char* module, Type* base = nullptr,
-                         NativeFn ctor = nullptr) {
+                         NativeFn ctor = nullptr, bool c_type = false) {
     Type* t = vm.new_type(name, base ? base : vm.t.object, Layout::Other, ctor);
     t->module = module;
+    if (c_type) t->tp_name = std::string(module) + "." + name;
     return t;
 }
 

@@ -526,8 +526,8 @@ NATIVE(re_purge) {
 
 void init_re(VM& vm, const Value& m) {
     ReTypes& rt = RT;
-    rt.pattern = module_type(vm, "Pattern", "re");
-    rt.match = module_type(vm, "Match", "re");
+    rt.pattern = module_type(vm, "Pattern", "re", nullptr, nullptr, true);
+    rt.match = module_type(vm, "Match", "re", nullptr, nullptr, true);
     rt.iter = module_type(vm, "callable_iterator", "builtins");
     rt.error = vm.new_type("error", vm.t.Exception, Layout::Exception);
     rt.error->module = "re";

@@ -149,7 +149,7 @@ void init_sys(VM& vm, const Value& m) {
     vm.set_global(m, "setrecursionlimit",
                   vm.new_native("setrecursionlimit", sys_setrecursionlimit));
     vm.set_global(m, "getsizeof", vm.new_native("getsizeof", sys_getsizeof));
-    Type* io = module_type(vm, "TextIOWrapper", "_io");
+    Type* io = module_type(vm, "TextIOWrapper", "_io", nullptr, nullptr, true);
     vm.add_method(io, "flush", sys_flush);
     Type* out_t = vm.new_type("TextIOWrapper", io);
     out_t->module = "_io";
