@@ -14,6 +14,15 @@
 #include <cstdlib>
 #include <numeric>
 
+// For the rarely-called functions of files compiled for speed (CMakeLists' LMPY_WASM_HOT):
+// clang optimises them for size, as the cold files are (a whole-file split measured worse
+// after gzip: Eigen's templates moved with them).
+#if defined(__clang__)
+#define LMPY_SIZE_FN __attribute__((minsize))
+#else
+#define LMPY_SIZE_FN
+#endif
+
 namespace lmpy::np::detail {
 
 [[noreturn]] inline void fail(Kind k, std::string msg) { throw Error{k, std::move(msg)}; }

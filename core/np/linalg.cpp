@@ -227,7 +227,7 @@ NDArray trace(const NDArray& a, int64_t offset) {
     return sum(diag(a.ndim() == 2 ? a : a, offset));
 }
 
-NDArray inv(const NDArray& a) {
+LMPY_SIZE_FN NDArray inv(const NDArray& a) {
     check_square(a);
     if (a.ndim() > 2) fail(Kind::NotImplementedError, "stacked inv is not supported");
     int64_t n = a.shape()[0];
@@ -239,7 +239,7 @@ NDArray inv(const NDArray& a) {
     return NDArray::from_doubles({n, n}, std::move(b));
 }
 
-NDArray solve(const NDArray& a, const NDArray& b) {
+LMPY_SIZE_FN NDArray solve(const NDArray& a, const NDArray& b) {
     check_square(a);
     if (a.ndim() > 2) fail(Kind::NotImplementedError, "stacked solve is not supported");
     int64_t n = a.shape()[0];
@@ -260,7 +260,7 @@ NDArray solve(const NDArray& a, const NDArray& b) {
     return NDArray::from_doubles(b.shape(), std::move(x));
 }
 
-NDArray det(const NDArray& a) {
+LMPY_SIZE_FN NDArray det(const NDArray& a) {
     check_square(a);
     int64_t n = a.shape()[0];
     std::vector<double> m = a.to_doubles();
@@ -277,8 +277,8 @@ NDArray det(const NDArray& a) {
     return NDArray::scalar(sign * std::exp(logdet));
 }
 
-NDArray norm(const NDArray& a, std::optional<double> ord,
-             const std::optional<std::vector<int64_t>>& axis, bool keepdims) {
+LMPY_SIZE_FN NDArray norm(const NDArray& a, std::optional<double> ord,
+                          const std::optional<std::vector<int64_t>>& axis, bool keepdims) {
     NDArray x = a.dtype() == DType::Float64 ? a : a.astype(DType::Float64);
     int nd = x.ndim();
     if (!axis && (!ord || (*ord == 2 && nd == 1))) {
@@ -333,7 +333,7 @@ NDArray norm(const NDArray& a, std::optional<double> ord,
     return r;
 }
 
-LstsqResult lstsq(const NDArray& a, const NDArray& b, std::optional<double> rcond) {
+LMPY_SIZE_FN LstsqResult lstsq(const NDArray& a, const NDArray& b, std::optional<double> rcond) {
     if (a.ndim() != 2)
         fail(Kind::LinAlgError, std::to_string(a.ndim()) +
                                     "-dimensional array given. Array must be "
@@ -375,7 +375,7 @@ LstsqResult lstsq(const NDArray& a, const NDArray& b, std::optional<double> rcon
     return r;
 }
 
-SVDResult svd(const NDArray& a, bool full_matrices, bool compute_uv) {
+LMPY_SIZE_FN SVDResult svd(const NDArray& a, bool full_matrices, bool compute_uv) {
     if (a.ndim() != 2)
         fail(Kind::LinAlgError, std::to_string(a.ndim()) +
                                     "-dimensional array given. Array must be "
@@ -396,7 +396,7 @@ SVDResult svd(const NDArray& a, bool full_matrices, bool compute_uv) {
     return r;
 }
 
-EigResult eig(const NDArray& a) {
+LMPY_SIZE_FN EigResult eig(const NDArray& a) {
     check_square(a);
     Eigen::EigenSolver<Mat> es(to_mat(a));
     if (es.info() != Eigen::Success) fail(Kind::LinAlgError, "Eigenvalues did not converge");
@@ -411,7 +411,7 @@ EigResult eig(const NDArray& a) {
     return {NDArray::from_doubles({n}, v), from_mat(vec)};
 }
 
-EigResult eigh(const NDArray& a) {
+LMPY_SIZE_FN EigResult eigh(const NDArray& a) {
     check_square(a);
     Mat m = to_mat(a);
     Eigen::SelfAdjointEigenSolver<Mat> es(m);
@@ -425,7 +425,7 @@ EigResult eigh(const NDArray& a) {
 NDArray eigvals(const NDArray& a) { return eig(a).values; }
 NDArray eigvalsh(const NDArray& a) { return eigh(a).values; }
 
-NDArray matrix_rank(const NDArray& a) {
+LMPY_SIZE_FN NDArray matrix_rank(const NDArray& a) {
     if (a.ndim() < 2)
         return NDArray::scalar(
             int64_t(any(binary(BinOp::Ne, a, NDArray::scalar(int64_t{0}))).to_bools()[0]));
@@ -438,7 +438,7 @@ NDArray matrix_rank(const NDArray& a) {
     return NDArray::scalar(r);
 }
 
-NDArray pinv(const NDArray& a) {
+LMPY_SIZE_FN NDArray pinv(const NDArray& a) {
     Mat A = to_mat(a);
     Eigen::JacobiSVD<Mat> svd(A, Eigen::ComputeThinU | Eigen::ComputeThinV);
     Eigen::VectorXd s = svd.singularValues();
@@ -447,7 +447,7 @@ NDArray pinv(const NDArray& a) {
     return from_mat(svd.matrixV() * s.asDiagonal() * svd.matrixU().transpose());
 }
 
-NDArray polyfit(const NDArray& x, const NDArray& y, int64_t deg) {
+LMPY_SIZE_FN NDArray polyfit(const NDArray& x, const NDArray& y, int64_t deg) {
     if (deg < 0) fail(Kind::ValueError, "expected deg >= 0");
     if (x.ndim() != 1) fail(Kind::TypeError, "expected 1D vector for x");
     if (x.size() == 0) fail(Kind::TypeError, "expected non-empty vector for x");
@@ -473,7 +473,7 @@ NDArray polyfit(const NDArray& x, const NDArray& y, int64_t deg) {
     return binary(BinOp::TrueDiv, c.T(), scale).T().copy();
 }
 
-NDArray polyval(const NDArray& p, const NDArray& x) {
+LMPY_SIZE_FN NDArray polyval(const NDArray& p, const NDArray& x) {
     NDArray y = zeros_like(x, x.dtype() == DType::Bool ? DType::Int64 : x.dtype());
     int64_t n = p.size();
     NDArray pf = p.ravel();
@@ -481,7 +481,7 @@ NDArray polyval(const NDArray& p, const NDArray& x) {
     return y;
 }
 
-NDArray cov(const NDArray& m, bool rowvar, bool bias, std::optional<int64_t> ddof) {
+LMPY_SIZE_FN NDArray cov(const NDArray& m, bool rowvar, bool bias, std::optional<int64_t> ddof) {
     if (m.ndim() > 2) fail(Kind::ValueError, "m has more than 2 dimensions");
     NDArray X = atleast_2d(m).astype(DType::Float64);
     if (!rowvar && X.shape()[0] != 1) X = X.T().copy();
@@ -494,7 +494,7 @@ NDArray cov(const NDArray& m, bool rowvar, bool bias, std::optional<int64_t> ddo
     return c.squeeze();
 }
 
-NDArray corrcoef(const NDArray& x, bool rowvar) {
+LMPY_SIZE_FN NDArray corrcoef(const NDArray& x, bool rowvar) {
     NDArray c = cov(x, rowvar);
     if (c.ndim() == 0) return binary(BinOp::TrueDiv, c, c);
     NDArray sd = unary(UnOp::Sqrt, diag(c));

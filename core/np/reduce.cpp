@@ -272,13 +272,13 @@ NDArray all(const NDArray& a, const Axes& axes, bool keepdims) {
     return reduce<bool, bool>(a, axes, keepdims, true, [](bool x, bool y) { return x && y; });
 }
 
-NDArray count_nonzero(const NDArray& a, const Axes& axes, bool keepdims) {
+LMPY_SIZE_FN NDArray count_nonzero(const NDArray& a, const Axes& axes, bool keepdims) {
     NDArray b = a.dtype() == DType::Str ? binary(BinOp::Ne, a, NDArray::scalar(Scalar(U"")))
                                         : a.astype(DType::Bool);
     return sum(b, axes, keepdims);
 }
 
-NDArray var(const NDArray& a, const Axes& axes, int64_t ddof, bool keepdims) {
+LMPY_SIZE_FN NDArray var(const NDArray& a, const Axes& axes, int64_t ddof, bool keepdims) {
     no_str(a, "add");
     int64_t n = count_of(a, axes);
     NDArray m = reduce<double, double>(
@@ -291,7 +291,7 @@ NDArray var(const NDArray& a, const Axes& axes, int64_t ddof, bool keepdims) {
     return binary(BinOp::TrueDiv, s, NDArray::scalar(double(std::max<int64_t>(n - ddof, 0))));
 }
 
-NDArray std_(const NDArray& a, const Axes& axes, int64_t ddof, bool keepdims) {
+LMPY_SIZE_FN NDArray std_(const NDArray& a, const Axes& axes, int64_t ddof, bool keepdims) {
     return unary(UnOp::Sqrt, var(a, axes, ddof, keepdims));
 }
 
@@ -413,16 +413,16 @@ void sort_nan_last(double* b, double* e) {
 
 } // namespace
 
-NDArray argmax(const NDArray& a, std::optional<int64_t> axis, bool keepdims) {
+LMPY_SIZE_FN NDArray argmax(const NDArray& a, std::optional<int64_t> axis, bool keepdims) {
     return arg_best<true>(a, axis, keepdims);
 }
-NDArray argmin(const NDArray& a, std::optional<int64_t> axis, bool keepdims) {
+LMPY_SIZE_FN NDArray argmin(const NDArray& a, std::optional<int64_t> axis, bool keepdims) {
     return arg_best<false>(a, axis, keepdims);
 }
 NDArray cumsum(const NDArray& a, std::optional<int64_t> axis) { return cumulate<true>(a, axis); }
 NDArray cumprod(const NDArray& a, std::optional<int64_t> axis) { return cumulate<false>(a, axis); }
 
-NDArray median(const NDArray& a, const Axes& axes, bool keepdims) {
+LMPY_SIZE_FN NDArray median(const NDArray& a, const Axes& axes, bool keepdims) {
     no_str(a, "add");
     int64_t g;
     Shape kept, kk;
@@ -438,7 +438,7 @@ NDArray median(const NDArray& a, const Axes& axes, bool keepdims) {
     return NDArray::from_doubles(keepdims ? kk : kept, std::move(out));
 }
 
-NDArray quantile(const NDArray& a, const NDArray& q, const Axes& axes, bool keepdims) {
+LMPY_SIZE_FN NDArray quantile(const NDArray& a, const NDArray& q, const Axes& axes, bool keepdims) {
     no_str(a, "add");
     std::vector<double> qs = q.to_doubles();
     for (double x : qs)
@@ -469,7 +469,8 @@ NDArray quantile(const NDArray& a, const NDArray& q, const Axes& axes, bool keep
     return NDArray::from_doubles(s, std::move(out));
 }
 
-NDArray percentile(const NDArray& a, const NDArray& q, const Axes& axes, bool keepdims) {
+LMPY_SIZE_FN NDArray percentile(const NDArray& a, const NDArray& q, const Axes& axes,
+                                bool keepdims) {
     NDArray qq = binary(BinOp::TrueDiv, q, NDArray::scalar(100.0));
     for (double x : qq.to_doubles())
         if (!(x >= 0 && x <= 1))
