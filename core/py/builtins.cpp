@@ -842,6 +842,8 @@ NATIVE(ctor_type) {
 // ------------------------------------------------------------------------------ VM()
 VM::VM() : st(new VMState) {
     st->stack.chunks.emplace_back(new Value[ValueStack::kChunk]);
+    st->interned.reserve(2048); // the builtins intern about 1100 names: no rehash while starting
+    st->keep.reserve(2048);
     // bootstrap type and object
     t.type = new Type(nullptr, "type");
     t.type->type = t.type;

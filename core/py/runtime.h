@@ -6,6 +6,7 @@
 #include "py/strtext.h"
 #include "py/vm.h"
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -93,7 +94,8 @@ struct ValueStack {
 
 struct VMState {
     ValueStack stack;
-    std::unordered_map<std::string, Str*> interned;
+    // keys view the interned Str's own text (kept alive by `keep`): a lookup allocates nothing
+    std::unordered_map<std::string_view, Str*> interned;
     std::vector<const Frame*> frames;
     std::vector<Value> keep; // interned strings held alive
     std::vector<Str*> binop_names;

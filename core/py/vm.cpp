@@ -39,13 +39,13 @@ Range::Range(Type* t, int64_t a, int64_t b, int64_t c) : Obj(t), start(a), stop(
 }
 
 Str* VM::intern(std::string_view s) {
-    auto it = st->interned.find(std::string(s));
+    auto it = st->interned.find(s);
     if (it != st->interned.end()) return it->second;
     Str* o = new Str(t.str, std::string(s));
     o->interned = true;
     st->keep.push_back(Value(o));
     hash(st->keep.back());
-    st->interned.emplace(std::string(s), o);
+    st->interned.emplace(std::string_view(o->s), o);
     return o;
 }
 Value VM::str(std::string s) {
