@@ -71,6 +71,12 @@ bool is_array(VM& vm, const Value& v);
 ArrayObj* as_array(VM& vm, const Value& v); // nullptr when v is not an ndarray
 // np.asarray(v): arrays as is (shared), scalars as 0-d, nested sequences by NumPy's inference.
 NDArray to_array(VM& vm, const Value& v);
+// v's array where it is when v is an ndarray, else to_array(v) kept in `hold`: the operators
+// and reductions read their operands this way (copying an NDArray copies shape and strides).
+inline const NDArray& array_ref(VM& vm, const Value& v, std::optional<NDArray>& hold) {
+    if (ArrayObj* a = as_array(vm, v)) return a->a;
+    return hold.emplace(to_array(vm, v));
+}
 // Like to_array, then cast when dt is given.
 NDArray to_array(VM& vm, const Value& v, std::optional<DType> dt, int64_t width = 0);
 // A dtype= argument ('float64', float, np.int64, a dtype object ...); nullopt for None.

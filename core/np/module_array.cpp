@@ -20,11 +20,6 @@ static bool convertible(VM& vm, const Value& v) {
            t == st.int64 || t == st.bool_ || t == vm.t.str;
 }
 
-static const NDArray& operand(VM& vm, const Value& v, std::optional<NDArray>& hold) {
-    if (ArrayObj* arr = as_array(vm, v)) return arr->a;
-    return hold.emplace(to_array(vm, v));
-}
-
 // An operand NumPy cannot convert (None, an object without operators): NumPy makes an object
 // array and applies the Python operator to its first element, so the error names the
 // element's Python type ('float' and 'NoneType'). Returns (leaving NotImplemented to the
@@ -86,8 +81,8 @@ Value array_binop(VM& vm, int op, const Value& x, const Value& y, bool reflected
     }
     // arrays are used where they are (x and y outlive the call; no copy of shape and strides)
     std::optional<NDArray> hold_x, hold_y;
-    const NDArray* a = &operand(vm, x, hold_x);
-    const NDArray* b = &operand(vm, y, hold_y);
+    const NDArray* a = &array_ref(vm, x, hold_x);
+    const NDArray* b = &array_ref(vm, y, hold_y);
     if (reflected) std::swap(a, b);
     return guard(vm, [&] {
         if (op == kOpPow) return wrap_result(vm, power_operator(*a, *b));

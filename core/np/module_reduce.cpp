@@ -76,14 +76,10 @@ Value run(VM& vm, const RInfo& r, Args& a, bool method) {
     // An ndarray argument is used where it is; anything else is converted into `hold` (a
     // copy of an NDArray copies its shape and strides: np.mean in a loop was allocation).
     std::optional<NDArray> hold;
-    auto array_of = [&](const Value& x) -> const NDArray* {
-        if (ArrayObj* o = as_array(vm, x)) return &o->a;
-        return &hold.emplace(self_array(vm, x));
-    };
     const NDArray* arr;
     if (method) {
         bind(vm, a, r.name, 1, r.params, 0, v);
-        arr = array_of(a[0]);
+        arr = &array_ref(vm, a[0], hold);
     } else {
         // np.f(a, ...): bind "a" first, then the method's parameters
         Value all[7];
@@ -106,7 +102,7 @@ Value run(VM& vm, const RInfo& r, Args& a, bool method) {
         }
         if (all[0].is_undef())
             vm.type_error(std::string(r.name) + "() missing required argument 'a' (pos 1)");
-        arr = array_of(all[0]);
+        arr = &array_ref(vm, all[0], hold);
         for (int k = 1; k < n; ++k) v[k - 1] = all[k];
     }
     Slots s = slots_of(r);
