@@ -918,36 +918,37 @@ Value VM::binop(BinOp op, const Value& a, const Value& b) {
         (tb->binop_hook || plain(tb))) {
         Value r = hooked_binop(*this, op, a, b, ta, tb);
         if (!r.is_undef()) return r;
-        type_error(std::string("unsupported operand type(s) for ") + binop_sym(op) + ": '" +
-                   ta->display() + "' and '" + tb->display() + "'");
-    }
-    bool a_user =
-        !core_type(*this, ta) && (!ta->builtin || ta->attrs.count(binop_name(*this, op, 0)) ||
-                                  ta->attrs.count(binop_name(*this, op, 1)));
-    bool b_user =
-        !core_type(*this, tb) && (!tb->builtin || tb->attrs.count(binop_name(*this, op, 0)) ||
-                                  tb->attrs.count(binop_name(*this, op, 1)));
-    if (!a_user && !b_user) {
-        Value r = builtin_binop(*this, op, a, b);
-        if (!r.is_undef()) return r;
     } else {
-        Value r;
-        // a subclass's reflected method goes first
-        bool reflect_first = tb != ta && tb->is_subtype(ta) && tb->lookup(binop_name(*this, op, 1));
-        if (reflect_first && call_dunder(b, binop_name(*this, op, 1), &a, 1, r) &&
-            !r.same(NotImplemented))
-            return r;
-        if (ta->lookup(binop_name(*this, op, 0)) &&
-            call_dunder(a, binop_name(*this, op, 0), &b, 1, r) && !r.same(NotImplemented))
-            return r;
-        if (!a_user || !ta->lookup(binop_name(*this, op, 0))) {
-            Value r2 = builtin_binop(*this, op, a, b);
-            if (!r2.is_undef()) return r2;
+        bool a_user =
+            !core_type(*this, ta) && (!ta->builtin || ta->attrs.count(binop_name(*this, op, 0)) ||
+                                      ta->attrs.count(binop_name(*this, op, 1)));
+        bool b_user =
+            !core_type(*this, tb) && (!tb->builtin || tb->attrs.count(binop_name(*this, op, 0)) ||
+                                      tb->attrs.count(binop_name(*this, op, 1)));
+        if (!a_user && !b_user) {
+            Value r = builtin_binop(*this, op, a, b);
+            if (!r.is_undef()) return r;
+        } else {
+            Value r;
+            // a subclass's reflected method goes first
+            bool reflect_first =
+                tb != ta && tb->is_subtype(ta) && tb->lookup(binop_name(*this, op, 1));
+            if (reflect_first && call_dunder(b, binop_name(*this, op, 1), &a, 1, r) &&
+                !r.same(NotImplemented))
+                return r;
+            if (ta->lookup(binop_name(*this, op, 0)) &&
+                call_dunder(a, binop_name(*this, op, 0), &b, 1, r) && !r.same(NotImplemented))
+                return r;
+            if (!a_user || !ta->lookup(binop_name(*this, op, 0))) {
+                Value r2 = builtin_binop(*this, op, a, b);
+                if (!r2.is_undef()) return r2;
+            }
+            if (!reflect_first && ta != tb && tb->lookup(binop_name(*this, op, 1)) &&
+                call_dunder(b, binop_name(*this, op, 1), &a, 1, r) && !r.same(NotImplemented))
+                return r;
         }
-        if (!reflect_first && ta != tb && tb->lookup(binop_name(*this, op, 1)) &&
-            call_dunder(b, binop_name(*this, op, 1), &a, 1, r) && !r.same(NotImplemented))
-            return r;
     }
+    // neither operand handled it: the TypeError, in CPython's words
     if (op == BinOp::Add && ta == t.str && tb != t.str)
         type_error("can only concatenate str (not \"" + tb->display() + "\") to str");
     if (op == BinOp::Add && ta == t.list && tb != t.list)
