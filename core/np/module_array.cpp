@@ -132,7 +132,9 @@ static Value binop_hook(VM& vm, lmpy::BinOp op, const Value& self, const Value& 
     case lmpy::BinOp::And: np_op = int(BinOp::BitAnd); break;
     case lmpy::BinOp::Or: np_op = int(BinOp::BitOr); break;
     case lmpy::BinOp::Xor: np_op = int(BinOp::BitXor); break;
-    default: return vm.NotImplemented; // no __lshift__/__rshift__
+    case lmpy::BinOp::LShift: np_op = int(BinOp::LShift); break;
+    case lmpy::BinOp::RShift: np_op = int(BinOp::RShift); break;
+    default: return vm.NotImplemented;
     }
     return array_binop(vm, np_op, self, other, reflected);
 }
@@ -153,6 +155,8 @@ void add_operators(VM& vm, Type* t) {
     BIN("__and__", "__rand__", BinOp::BitAnd)
     BIN("__or__", "__ror__", BinOp::BitOr)
     BIN("__xor__", "__rxor__", BinOp::BitXor)
+    BIN("__lshift__", "__rlshift__", BinOp::LShift)
+    BIN("__rshift__", "__rrshift__", BinOp::RShift)
 #undef BIN
     vm.add_method(t, "__eq__", d_bin<int(BinOp::Eq), false>);
     vm.add_method(t, "__ne__", d_bin<int(BinOp::Ne), false>);
@@ -178,6 +182,8 @@ static void add_inplace(VM& vm, Type* t) {
     vm.add_method(t, "__iand__", d_ibin<int(BinOp::BitAnd)>);
     vm.add_method(t, "__ior__", d_ibin<int(BinOp::BitOr)>);
     vm.add_method(t, "__ixor__", d_ibin<int(BinOp::BitXor)>);
+    vm.add_method(t, "__ilshift__", d_ibin<int(BinOp::LShift)>);
+    vm.add_method(t, "__irshift__", d_ibin<int(BinOp::RShift)>);
 }
 
 // ------------------------------------------------------------------------------ indexing
@@ -382,6 +388,13 @@ static int64_t itemsize(const NDArray& s) {
     return s.dtype() == DType::Bool ? 1 : s.dtype() == DType::Str ? 4 * s.str_width() : 8;
 }
 static Value p_itemsize(VM& vm, Args& a) { return Value::integer(itemsize(as_array(vm, a[0])->a)); }
+// in bytes, as NumPy reports them (this library counts strides in elements)
+static Value p_strides(VM& vm, Args& a) {
+    const NDArray& s = as_array(vm, a[0])->a;
+    std::vector<Value> v;
+    for (int64_t st : s.strides()) v.push_back(Value::integer(st * itemsize(s)));
+    return vm.new_tuple(std::move(v));
+}
 static Value p_nbytes(VM& vm, Args& a) {
     const NDArray& s = as_array(vm, a[0])->a;
     return Value::integer(itemsize(s) * s.size());
@@ -540,6 +553,7 @@ void init_array_type(VM& vm, NpState& st) {
     prop("T", p_T);
     prop("itemsize", p_itemsize);
     prop("nbytes", p_nbytes);
+    prop("strides", p_strides);
     vm.add_method(t, "reshape", m_reshape);
     vm.add_method(t, "transpose", m_transpose);
     vm.add_method(t, "swapaxes", m_swapaxes);

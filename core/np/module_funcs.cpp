@@ -43,14 +43,21 @@ Value f_array(VM& vm, Args& a) {
     }
     return wrap(vm, std::move(r));
 }
-Value f_asarray(VM& vm, Args& a) {
+// asarray(a, dtype) / ascontiguousarray(a, dtype): `a` itself when it is an array of that
+// dtype (and, for contiguous, of at least one dimension and C-contiguous), else a conversion.
+template <bool CONTIGUOUS> Value f_as(VM& vm, Args& a) {
     Value v[2];
-    bind(vm, a, "asarray", 0, {"a", "dtype"}, 1, v);
+    bind(vm, a, CONTIGUOUS ? "ascontiguousarray" : "asarray", 0, {"a", "dtype"}, 1, v);
     int64_t w = 0;
     auto dt = to_dtype(vm, v[1], &w);
     if (ArrayObj* ao = as_array(vm, v[0]))
-        if (!dt || (*dt == ao->a.dtype() && (w == 0 || w == ao->a.str_width()))) return v[0];
-    return wrap(vm, to_array(vm, v[0], dt, w));
+        if ((!dt || (*dt == ao->a.dtype() && (w == 0 || w == ao->a.str_width()))) &&
+            (!CONTIGUOUS || (ao->a.ndim() > 0 && ao->a.is_c_contiguous())))
+            return v[0];
+    NDArray r = to_array(vm, v[0], dt, w);
+    if (!CONTIGUOUS) return wrap(vm, std::move(r));
+    if (r.ndim() == 0) r = r.reshape({1});
+    return wrap(vm, r.ascontiguous());
 }
 
 template <int K> Value f_filled(VM& vm, Args& a) {
@@ -260,8 +267,9 @@ Value f_array_equal(VM& vm, Args& a) {
 void init_functions(VM& vm, const Value& m) {
     auto def = [&](const char* name, NativeFn f) { vm.set_global(m, name, fn(vm, name, f)); };
     def("array", f_array);
-    def("asarray", f_asarray);
-    def("asanyarray", f_asarray);
+    def("asarray", f_as<false>);
+    def("ascontiguousarray", f_as<true>);
+    def("asanyarray", f_as<false>);
     def("zeros", f_filled<0>);
     def("ones", f_filled<1>);
     def("empty", f_filled<2>);
@@ -282,30 +290,35 @@ void init_functions(VM& vm, const Value& m) {
 #define U(name, op) def(name, f_unary<UnOp::op>);
     U("negative", Neg)
     U("positive", Pos)
-    U("invert", Invert) U("bitwise_not", Invert) U("abs", Abs) U("absolute", Abs) U("fabs", Abs)
-        U("sign", Sign) U("square", Square) U("sqrt", Sqrt) U("exp", Exp) U("expm1", Expm1) U(
-            "log", Log) U("log2", Log2) U("log10", Log10) U("log1p", Log1p) U("sin", Sin)
-            U("cos", Cos) U("tan", Tan) U("arcsin", Arcsin) U("arccos", Arccos) U("arctan", Arctan)
-                U("sinh", Sinh) U("cosh", Cosh) U("tanh", Tanh) U("floor", Floor) U("ceil", Ceil) U(
-                    "trunc", Trunc) U("rint", Rint) U("isnan", IsNan) U("isinf", IsInf)
-                    U("isfinite", IsFinite) U("logical_not", LogicalNot) U("reciprocal", Reciprocal)
+    U("invert", Invert)
+    U("bitwise_not", Invert)
+    U("abs", Abs) U("absolute", Abs) U("fabs", Abs) U("sign", Sign) U("square", Square)
+        U("sqrt", Sqrt) U("exp", Exp) U("expm1", Expm1) U("log", Log) U("log2", Log2)
+            U("log10", Log10) U("log1p", Log1p) U("sin", Sin) U("cos", Cos) U("tan", Tan) U(
+                "arcsin", Arcsin) U("arccos", Arccos) U("arctan", Arctan) U("sinh", Sinh)
+                U("cosh", Cosh) U("tanh", Tanh) U("floor", Floor) U("ceil", Ceil) U("trunc", Trunc)
+                    U("rint", Rint) U("isnan", IsNan) U("isinf", IsInf) U("isfinite", IsFinite)
+                        U("logical_not", LogicalNot) U("reciprocal", Reciprocal)
 #undef U
 #define B(name, op) def(name, f_binary<BinOp::op>);
-                        B("add", Add) B("subtract", Sub) B("multiply", Mul) B("divide", TrueDiv)
-                            B("true_divide", TrueDiv) B("floor_divide", FloorDiv)
-                                B("mod", Mod) B("remainder", Mod) B("power", Pow) B("equal", Eq) B(
-                                    "not_equal", Ne) B("less", Lt) B("less_equal", Le)
-                                    B("greater", Gt) B("greater_equal", Ge) B("bitwise_and", BitAnd)
-                                        B("bitwise_or", BitOr) B("bitwise_xor", BitXor)
-                                            B("maximum", Maximum) B("minimum", Minimum)
-                                                B("fmax", Maximum) B("fmin", Minimum)
-                                                    B("logical_and", LogicalAnd)
-                                                        B("logical_or", LogicalOr)
-                                                            B("logical_xor", LogicalXor)
-                                                                B("arctan2", Arctan2)
-                                                                    B("hypot", Hypot)
+                            B("add", Add) B("subtract", Sub) B("multiply", Mul) B("divide", TrueDiv)
+                                B("true_divide", TrueDiv) B("floor_divide", FloorDiv) B("mod", Mod)
+                                    B("remainder", Mod) B("power", Pow) B("equal", Eq)
+                                        B("not_equal", Ne) B("less", Lt) B("less_equal", Le)
+                                            B("greater", Gt) B("greater_equal", Ge) B("bitwise_and",
+                                                                                      BitAnd)
+                                                B("bitwise_or", BitOr) B("bitwise_xor", BitXor)
+                                                    B("left_shift", LShift) B("right_shift", RShift)
+                                                        B("maximum", Maximum) B("minimum", Minimum)
+                                                            B("fmax", Maximum) B("fmin", Minimum)
+                                                                B("logical_and", LogicalAnd)
+                                                                    B("logical_or", LogicalOr)
+                                                                        B("logical_xor", LogicalXor)
+                                                                            B("arctan2", Arctan2)
+                                                                                B("hypot", Hypot)
 #undef B
-                                                                        def("where", f_where);
+                                                                                    def("where",
+                                                                                        f_where);
     def("nonzero", f_nonzero);
     def("argwhere", f_argwhere);
     def("clip", f_clip);

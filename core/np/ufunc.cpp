@@ -13,10 +13,11 @@ using detail::fail;
 
 const char* binop_name(BinOp op) {
     static const char* names[] = {
-        "add",           "subtract",    "multiply",    "divide",      "floor_divide", "remainder",
-        "power",         "equal",       "not_equal",   "less",        "less_equal",   "greater",
-        "greater_equal", "bitwise_and", "bitwise_or",  "bitwise_xor", "maximum",      "minimum",
-        "logical_and",   "logical_or",  "logical_xor", "arctan2",     "hypot"};
+        "add",         "subtract", "multiply",      "divide",      "floor_divide",
+        "remainder",   "power",    "equal",         "not_equal",   "less",
+        "less_equal",  "greater",  "greater_equal", "bitwise_and", "bitwise_or",
+        "bitwise_xor", "maximum",  "minimum",       "logical_and", "logical_or",
+        "logical_xor", "arctan2",  "hypot",         "left_shift",  "right_shift"};
     return names[static_cast<int>(op)];
 }
 
@@ -288,6 +289,19 @@ NDArray binary(BinOp op, const NDArray& a, const NDArray& b) {
         if (op == BinOp::BitOr)
             return run2<int64_t, int64_t>(x, y, s, [](int64_t p, int64_t q) { return p | q; });
         return run2<int64_t, int64_t>(x, y, s, [](int64_t p, int64_t q) { return p ^ q; });
+    }
+    if (op == BinOp::LShift || op == BinOp::RShift) {
+        // integer loops only; bools shift as integers (int8 in NumPy). A count outside
+        // [0, 64) is defined as NumPy defines it: << gives 0, >> gives 0 or -1 by the sign.
+        if (t == DType::Float64) not_supported(name);
+        const NDArray &x = cast(a, DType::Int64, hx), &y = cast(b, DType::Int64, hy);
+        if (op == BinOp::LShift)
+            return run2<int64_t, int64_t>(x, y, s, [](int64_t p, int64_t q) {
+                return uint64_t(q) < 64 ? int64_t(uint64_t(p) << q) : int64_t(0);
+            });
+        return run2<int64_t, int64_t>(x, y, s, [](int64_t p, int64_t q) {
+            return uint64_t(q) < 64 ? p >> q : (p < 0 ? int64_t(-1) : int64_t(0));
+        });
     }
     if (op == BinOp::TrueDiv || op == BinOp::Arctan2 || op == BinOp::Hypot) t = DType::Float64;
     if (t == DType::Bool) {

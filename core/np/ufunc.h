@@ -31,7 +31,9 @@ enum class BinOp {
     LogicalOr,
     LogicalXor,
     Arctan2,
-    Hypot
+    Hypot,
+    LShift,
+    RShift
 };
 
 enum class UnOp {
