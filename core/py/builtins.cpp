@@ -10,6 +10,7 @@ namespace lmpy {
 
 Value make_seq_iter(VM& vm, const Value& v, int kind);
 Type* make_generator_type(VM& vm);
+void add_exec_builtins(VM& vm); // builtins_exec.cpp
 
 #define NATIVE(name) static Value name(VM& vm, Args& a)
 
@@ -959,6 +960,7 @@ VM::VM() : st(new VMState) {
     def("input", b_input);
     def("open", b_open);
     def("globals", b_globals);
+    add_exec_builtins(*this);
     def("vars", b_vars);
     def("dir", b_dir);
     auto deft = [&](const char* name, Type* ty) {

@@ -49,5 +49,9 @@ inline uint32_t arg_of(uint32_t w) { return w >> 8; }
 struct VM;
 // Compiles a parsed module; throws SyntaxErr for errors found at compile time.
 Code* compile_module(VM& vm, Ast& ast, const std::string& filename);
+// The same for exec() text, and for eval() text (one expression, whose value the code
+// returns): their top level looks names up in a locals dict when the frame has one.
+Code* compile_exec(VM& vm, Ast& ast, const std::string& filename);
+Code* compile_eval(VM& vm, Ast& ast, const std::string& filename);
 
 } // namespace lmpy

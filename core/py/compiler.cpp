@@ -338,6 +338,7 @@ struct Gen {
     VM& vm;
     Analyzer& an;
     std::string filename;
+    bool top_level_names = false; // see where()
 
     struct Unit {
         Code* code;
@@ -458,7 +459,11 @@ struct Gen {
     // idx receives the cell or slot index where there is one.
     Where where(const std::string& n, Access acc, int& idx) {
         Scope* s = u().scope;
-        if (s->global_decl.count(n) || s->kind == SK::Module) return GLOBAL;
+        if (s->global_decl.count(n)) return GLOBAL;
+        // eval()/exec() text may run with a locals dict apart from its globals: its top level
+        // uses the NAME opcodes (locals, then globals, then builtins), which without such a
+        // dict are the global lookups with the same cache
+        if (s->kind == SK::Module) return top_level_names ? NAME : GLOBAL;
         if (s->kind == SK::Class) {
             auto it = u().cell.find(n);
             if (acc == LOAD && it != u().cell.end() && !s->assigned.count(n)) {
@@ -1358,18 +1363,40 @@ struct Gen {
 
 } // namespace
 
-Code* compile_module(VM& vm, Ast& ast, const std::string& filename) {
+// mode: 0 a module, 1 exec() text, 2 eval() text (one expression, whose value is returned)
+static Code* compile_unit(VM& vm, Ast& ast, const std::string& filename, int mode) {
+    if (mode == 2 && (ast.body.size() != 1 || ast.body[0]->k != NK::ExprStmt)) {
+        int line = ast.body.empty() ? 1 : ast.body[0]->line;
+        int col = ast.body.empty() ? 1 : ast.body[0]->col + 1;
+        throw SyntaxErr{"invalid syntax", line, col};
+    }
     Analyzer an;
     Scope* mod = an.new_scope(SK::Module, nullptr, nullptr);
     mod->name = "<module>";
     an.stmts(mod, ast.body);
     an.resolve(mod, {});
     Gen g(vm, an, filename);
+    g.top_level_names = mode != 0;
     g.push_unit(mod, "<module>", 1);
-    g.body(ast.body);
-    g.load_const(Value());
+    if (mode == 2) {
+        g.u().line = ast.body[0]->line;
+        g.expr(ast.body[0]->x);
+    } else {
+        g.body(ast.body);
+        g.load_const(Value());
+    }
     g.emit(OpCode::RETURN_VALUE);
     return g.pop_unit();
+}
+
+Code* compile_module(VM& vm, Ast& ast, const std::string& filename) {
+    return compile_unit(vm, ast, filename, 0);
+}
+Code* compile_exec(VM& vm, Ast& ast, const std::string& filename) {
+    return compile_unit(vm, ast, filename, 1);
+}
+Code* compile_eval(VM& vm, Ast& ast, const std::string& filename) {
+    return compile_unit(vm, ast, filename, 2);
 }
 
 const char* opcode_name(OpCode op) {

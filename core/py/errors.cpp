@@ -78,6 +78,17 @@ static std::string type_label(VM& vm, Type* ty) {
     return ty->module + "." + ty->name;
 }
 
+bool syntax_details(VM& vm, const Value& exc, std::string& file, int& line) {
+    if (!vm.type_of(exc)->is_subtype(vm.t.SyntaxError)) return false;
+    const auto& a = static_cast<ExcObj*>(exc.o)->args.as<Tuple>()->items;
+    if (a.size() != 2 || !a[1].is_obj() || a[1].o->type != vm.t.tuple) return false;
+    const auto& d = a[1].as<Tuple>()->items;
+    if (d.size() != 4 || !d[0].is_obj() || d[0].o->type != vm.t.str || !d[1].is_int()) return false;
+    file = d[0].as<Str>()->s;
+    line = int(d[1].i);
+    return true;
+}
+
 static void format_one(VM& vm, const Value& exc, std::string& out, int depth) {
     ExcObj* e = static_cast<ExcObj*>(exc.o);
     if (depth < 8) {
@@ -97,11 +108,28 @@ static void format_one(VM& vm, const Value& exc, std::string& out, int depth) {
                    "\n";
         }
     }
-    std::string msg;
-    try {
-        msg = exc_message(vm, exc);
-    } catch (PyExc&) {
-        msg = "<exception str() failed>";
+    std::string msg, file;
+    int line;
+    if (syntax_details(vm, exc, file, line)) {
+        // where the text failed to compile, then the bare message (CPython's layout)
+        const auto& a = static_cast<ExcObj*>(exc.o)->args.as<Tuple>()->items;
+        const auto& d = a[1].as<Tuple>()->items;
+        out += "  File \"" + file + "\", line " + std::to_string(line) + "\n";
+        std::string text = d[3].is_obj() && d[3].o->type == vm.t.str ? d[3].as<Str>()->s : "";
+        size_t lead = text.find_first_not_of(" \t");
+        if (lead != std::string::npos) {
+            while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.pop_back();
+            int caret = (d[2].is_int() ? int(d[2].i) : 1) - int(lead);
+            out += "    " + text.substr(lead) + "\n    " +
+                   std::string(std::max(caret, 1) - 1, ' ') + "^\n";
+        }
+        msg = vm.to_str(a[0]);
+    } else {
+        try {
+            msg = exc_message(vm, exc);
+        } catch (PyExc&) {
+            msg = "<exception str() failed>";
+        }
     }
     out += type_label(vm, vm.type_of(exc));
     if (!msg.empty()) out += ": " + msg;

@@ -272,6 +272,10 @@ std::string exc_message(VM& vm, const Value& exc) {
     }
     const auto& a = e->args.as<Tuple>()->items;
     if (a.empty()) return "";
+    std::string file;
+    int line;
+    if (syntax_details(vm, exc, file, line))
+        return vm.to_str(a[0]) + " (" + file + ", line " + std::to_string(line) + ")";
     if (a.size() == 1) {
         if (ty->is_subtype(vm.t.KeyError)) return vm.repr(a[0]);
         return vm.to_str(a[0]);

@@ -104,6 +104,9 @@ struct VMState {
 // Pretty CPython-style traceback text for an exception object.
 std::string format_traceback(VM& vm, const Value& exc);
 std::string exc_message(VM& vm, const Value& exc); // str(exc)
+// A SyntaxError raised with (msg, (filename, line, column, text)), as compile errors of
+// eval()/exec() are: its filename and line.
+bool syntax_details(VM& vm, const Value& exc, std::string& file, int& line);
 
 // Repr with recursion guard for containers.
 struct ReprGuard {
