@@ -479,7 +479,7 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                 case OpCode::RETURN_VALUE: {
                     Value r = POP();
                     f.sp = sp;
-                    vm.handling.resize(std::min(vm.handling.size(), handling_base));
+                    if (vm.handling.size() > handling_base) vm.handling.resize(handling_base);
                     return r;
                 }
                 case OpCode::SETUP_EXCEPT:
