@@ -84,6 +84,17 @@ Value array_binop(VM& vm, int op, const Value& x, const Value& y, bool reflected
     const NDArray* a = &array_ref(vm, x, hold_x);
     const NDArray* b = &array_ref(vm, y, hold_y);
     if (reflected) std::swap(a, b);
+    // An ordering of strings against numbers has no loop: an array's comparison returns
+    // NotImplemented (Python's TypeError then names both operand types); a NumPy scalar
+    // compares as a 0-d array and raises that error itself, naming itself numpy.ndarray.
+    if (op >= int(BinOp::Lt) && op <= int(BinOp::Ge) &&
+        (a->dtype() == DType::Str) != (b->dtype() == DType::Str)) {
+        if (as_array(vm, x)) return vm.NotImplemented;
+        static const char* sym[] = {"<", "<=", ">", ">="};
+        vm.type_error(std::string("'") + sym[op - int(BinOp::Lt)] +
+                      "' not supported between instances of 'numpy.ndarray' and '" +
+                      vm.type_of(y)->display() + "'");
+    }
     return guard(vm, [&] {
         if (op == kOpPow) return wrap_result(vm, power_operator(*a, *b));
         if (op == kOpMatMul) return wrap_result(vm, matmul(*a, *b));

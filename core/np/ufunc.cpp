@@ -248,7 +248,19 @@ NDArray binary(BinOp op, const NDArray& a, const NDArray& b) {
         if (is_compare(op)) {
             if (a.dtype() == b.dtype()) return compare_str(op, a, b, s);
             if (op == BinOp::Eq || op == BinOp::Ne) return NDArray::scalar(op == BinOp::Ne);
-            fail(Kind::TypeError, "'<' not supported between a string and a number array");
+            // (the operators return NotImplemented before getting here; this is np.less & co,
+            // whose error names the dtypes by their classes)
+            auto cls = [](const NDArray& x) {
+                const char* n = x.dtype() == DType::Str     ? "str_"
+                                : x.dtype() == DType::Bool  ? "bool_"
+                                : x.dtype() == DType::Int64 ? "int64"
+                                                            : "float64";
+                return std::string("<class 'numpy.dtype[") + n + "]'>";
+            };
+            fail(Kind::UFuncTypeError, std::string("ufunc '") + name +
+                                           "' did not contain a loop with signature matching "
+                                           "types (" +
+                                           cls(a) + ", " + cls(b) + ") -> None");
         }
         // NumPy 1.24: these report a missing loop for any mix with strings, the rest a
         // failed safe cast
