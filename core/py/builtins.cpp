@@ -537,6 +537,14 @@ NATIVE(b_filter) {
 }
 NATIVE(b_input) { vm.raise(vm.t.EOFError, "EOF when reading a line"); }
 NATIVE(b_open) { vm.raise(vm.t.OSError, "file system access is not available in the playground"); }
+NATIVE(b_dunder_call) {
+    if (a.n < 1) vm.type_error("descriptor '__call__' needs an argument");
+    Args b = a;
+    b.pos = a.pos + 1;
+    b.n = a.n - 1;
+    b.fn = nullptr;
+    return vm.call(a[0], b);
+}
 NATIVE(b_globals) {
     return vm.main_module.as<Module>()->globals == nullptr
                ? vm.new_dict()
@@ -910,6 +918,10 @@ VM::VM() : st(new VMState) {
     False = Value::boolean(false);
     NotImplemented = Value(new Instance(t.notimpl));
     Ellipsis = Value(new Instance(t.ellipsis));
+    // f.__call__(...) is f(...) for every kind of callable the VM calls directly (it
+    // dispatches those before looking __call__ up, so this adds no recursion)
+    for (Type* callable : {t.function, t.native, t.bound})
+        add_method(callable, "__call__", b_dunder_call);
     add_method(t.property, "setter", prop_setter);
     add_method(t.property, "getter", prop_getter);
     add_method(t.super, "__getattr__", super_getattribute);
