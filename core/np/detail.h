@@ -13,15 +13,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <numeric>
-
-// For the rarely-called functions of files compiled for speed (CMakeLists' LMPY_WASM_HOT):
-// clang optimises them for size, as the cold files are (a whole-file split measured worse
-// after gzip: Eigen's templates moved with them).
-#if defined(__clang__)
-#define LMPY_SIZE_FN __attribute__((minsize))
-#else
-#define LMPY_SIZE_FN
-#endif
+#include "size_fn.h"
 
 namespace lmpy::np::detail {
 

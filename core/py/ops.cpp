@@ -3,6 +3,7 @@
 // User classes reach the same entry points through their dunder methods.
 #include "py/numfmt.h"
 #include "py/runtime.h"
+#include "size_fn.h"
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -140,7 +141,7 @@ static std::string object_default_repr(VM& vm, const Value& v) {
     return "<" + mod + ty->name + buf;
 }
 
-std::string VM::repr(const Value& v) {
+LMPY_SIZE_FN std::string VM::repr(const Value& v) {
     switch (v.tag) {
     case Tag::None: return "None";
     case Tag::Bool: return v.b ? "True" : "False";
