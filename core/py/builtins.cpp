@@ -2,6 +2,7 @@
 #include "py/numfmt.h"
 #include "py/frame.h"
 #include "py/runtime.h"
+#include "size_fn.h"
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -17,6 +18,10 @@ void add_exec_builtins(VM& vm); // builtins_exec.cpp
 static Str* kwname(VM& vm, const char* s) { return vm.intern(s); }
 static const Value* kwarg(VM& vm, Args& a, const char* name) { return a.kw(vm.intern(name)); }
 
+// Compiled for speed (CMakeLists' LMPY_WASM_HOT) for the builtins that loops call: len, abs,
+// iter/next, isinstance, any/all, min/max, sum, sorted, enumerate, zip, map, filter and their
+// iterators. The rest is marked LMPY_SIZE_BEGIN/END (optimised for size).
+
 // ------------------------------------------------------------------------------ lazy iterators
 struct FnIter : Iter {
     std::function<bool(VM&, Value&)> fn;
@@ -27,6 +32,7 @@ static Value fn_iter(VM& vm, std::function<bool(VM&, Value&)> f) {
     return Value(new FnIter(vm.t.iter, std::move(f)));
 }
 
+LMPY_SIZE_BEGIN
 // ------------------------------------------------------------------------------ print & co
 NATIVE(b_print) {
     std::string sep = " ", end = "\n";
@@ -59,10 +65,12 @@ NATIVE(b_print) {
     return Value();
 }
 
+LMPY_SIZE_END
 NATIVE(b_len) {
     check_nargs(vm, "len", a, 1, 1);
     return Value::integer(vm.len(a[0]));
 }
+LMPY_SIZE_BEGIN
 NATIVE(b_repr) {
     check_nargs(vm, "repr", a, 1, 1);
     return vm.str(vm.repr(a[0]));
@@ -76,6 +84,7 @@ NATIVE(b_id) {
     if (a[0].is_obj()) return Value::integer(int64_t(uintptr_t(a[0].o)));
     return Value::integer(int64_t(a[0].i) * 2 + int(a[0].tag));
 }
+LMPY_SIZE_END
 NATIVE(b_abs) {
     check_nargs(vm, "abs", a, 1, 1);
     const Value& v = a[0];
@@ -104,6 +113,7 @@ NATIVE(b_next) {
     static_cast<ExcObj*>(e.o)->args = vm.new_tuple();
     vm.raise_value(e);
 }
+LMPY_SIZE_BEGIN
 NATIVE(b_callable) {
     check_nargs(vm, "callable", a, 1, 1);
     const Value& v = a[0];
@@ -112,6 +122,7 @@ NATIVE(b_callable) {
     return Value::boolean(t == vm.t.function || t == vm.t.native || t == vm.t.bound ||
                           t == vm.t.type || t->lookup(vm.n.__call__));
 }
+LMPY_SIZE_END
 NATIVE(b_isinstance) {
     check_nargs(vm, "isinstance", a, 2, 2);
     Type* t = vm.type_of(a[0]);
@@ -129,6 +140,7 @@ NATIVE(b_isinstance) {
     }
     return Value::boolean(check(a[1]));
 }
+LMPY_SIZE_BEGIN
 NATIVE(b_issubclass) {
     check_nargs(vm, "issubclass", a, 2, 2);
     if (!a[0].is_obj() || a[0].o->type != vm.t.type)
@@ -185,6 +197,7 @@ NATIVE(b_hasattr) {
         throw;
     }
 }
+LMPY_SIZE_END
 NATIVE(b_any) {
     check_nargs(vm, "any", a, 1, 1);
     Value it = vm.iter(a[0]), v;
@@ -199,6 +212,7 @@ NATIVE(b_all) {
         if (!vm.truthy(v)) return Value::boolean(false);
     return Value::boolean(true);
 }
+LMPY_SIZE_BEGIN
 NATIVE(b_chr) {
     check_nargs(vm, "chr", a, 1, 1);
     int64_t c = vm.to_index(a[0]);
@@ -303,6 +317,7 @@ NATIVE(b_round) {
     vm.type_error("type " + vm.type_name(x) + " doesn't define __round__ method");
 }
 
+LMPY_SIZE_END
 static Value minmax(VM& vm, Args& a, bool is_max) {
     const char* fname = is_max ? "max" : "min";
     const Value* key = a.kw(vm.n.key);
@@ -535,6 +550,7 @@ NATIVE(b_filter) {
         return false;
     });
 }
+LMPY_SIZE_BEGIN
 NATIVE(b_input) { vm.raise(vm.t.EOFError, "EOF when reading a line"); }
 NATIVE(b_open) { vm.raise(vm.t.OSError, "file system access is not available in the playground"); }
 NATIVE(b_dunder_call) {
@@ -1011,5 +1027,7 @@ VM::~VM() {
         if (m.is_obj() && m.o->type == t.module) dict_clear(m.as<Module>()->globals);
     });
 }
+
+LMPY_SIZE_END
 
 } // namespace lmpy
