@@ -38,19 +38,27 @@ export function writeAll(fd, text) {
 }
 
 export async function loadLmpy({ dir = wasmDir(), print, printErr } = {}) {
-  let factory, wasmBinary;
+  let factory, compiled;
   try {
+    // Emscripten 3.1.6 would fetch() the .wasm, which fails on file paths under Node 18+:
+    // the module is compiled here instead, started before the glue is required so that V8
+    // validates it on its background threads while the main thread parses lmpy.js.
+    compiled = WebAssembly.compile(readFileSync(dir + 'lmpy.wasm'));
+    compiled.catch(() => {}); // awaited below; not unhandled if the require fails first
     factory = require(dir + 'lmpy.js');
-    // Emscripten 3.1.6 would fetch() the .wasm, which fails on file paths under
-    // Node 18+: hand it the bytes instead.
-    wasmBinary = readFileSync(dir + 'lmpy.wasm');
   } catch (e) {
     const err = new Error(`lmpy: the WebAssembly build is missing in ${dir} (run \`npm run build\`): ${e.message}`);
     err.code = 'LMPY_NO_BUILD';
     throw err;
   }
+  const module = await compiled.catch((e) => {
+    throw new Error(`lmpy: ${dir}lmpy.wasm is not a valid WebAssembly module (run \`npm run build\`): ${e.message}`);
+  });
   return factory({
-    wasmBinary,
+    instantiateWasm(imports, receiveInstance) {
+      WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module));
+      return {}; // asynchronous: receiveInstance is called when ready
+    },
     print: print || ((s) => writeAll(1, s + '\n')),
     printErr: printErr || ((s) => writeAll(2, s + '\n')),
   });

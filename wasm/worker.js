@@ -21,7 +21,7 @@ function post(msg) {
 }
 
 function wasmBytes() {
-  // Only for the opaque-origin bootstrap: a normal worker lets Emscripten stream-compile.
+  // Only for the opaque-origin bootstrap (a normal worker stream-compiles, see compileWasm).
   return fetch(BASE + 'lmpy.wasm')
     .then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
@@ -36,8 +36,30 @@ function wasmBytes() {
     });
 }
 
+// The module, compiled while the glue loads: streaming (compiling as the bytes arrive) when the
+// server labels it application/wasm, else from the whole download, as Emscripten's own loader
+// falls back. Started before importScripts, which blocks this thread until lmpy.js is fetched
+// and parsed.
+function compileWasm() {
+  var url = BASE + 'lmpy.wasm';
+  var whole = function () {
+    return fetch(url)
+      .then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + url);
+        return r.arrayBuffer();
+      })
+      .then(function (b) {
+        return WebAssembly.compile(b);
+      });
+  };
+  if (typeof WebAssembly.compileStreaming !== 'function') return whole();
+  return WebAssembly.compileStreaming(fetch(url)).catch(whole);
+}
+
 function start() {
   var t0 = performance.now();
+  var compiled = self.LMPY_BASE ? null : compileWasm();
+  if (compiled) compiled.catch(function () {}); // reported through createLmpy below
   importScripts(BASE + 'lmpy.js');
   var opts = {
     locateFile: function (path) {
@@ -46,12 +68,25 @@ function start() {
     print: function () {},
     printErr: function () {},
   };
-  var ready = self.LMPY_BASE
-    ? wasmBytes().then(function (bin) {
-        opts.wasmBinary = bin;
-        return createLmpy(opts);
-      })
-    : createLmpy(opts);
+  var ready;
+  if (self.LMPY_BASE) {
+    ready = wasmBytes().then(function (bin) {
+      opts.wasmBinary = bin;
+      return createLmpy(opts);
+    });
+  } else {
+    ready = compiled.then(function (module) {
+      opts.instantiateWasm = function (imports, receiveInstance) {
+        WebAssembly.instantiate(module, imports).then(function (instance) {
+          receiveInstance(instance, module);
+        }, function (e) {
+          post({ type: 'fatal', message: 'the WebAssembly module failed to instantiate: ' + String((e && e.message) || e) });
+        });
+        return {}; // asynchronous
+      };
+      return createLmpy(opts);
+    });
+  }
   return ready.then(function (Module) {
     session = new Module.Session();
     post({ type: 'ready', ms: performance.now() - t0 });
