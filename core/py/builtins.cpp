@@ -432,13 +432,14 @@ NATIVE(b_sorted) {
 NATIVE(b_reversed) {
     check_nargs(vm, "reversed", a, 1, 1);
     Value seq = a[0];
-    if (seq.is_obj() && (seq.o->type == vm.t.list || seq.o->type == vm.t.tuple ||
-                         seq.o->type == vm.t.str || seq.o->type == vm.t.range)) {
+    if (seq.is_obj() &&
+        (vm.listlike(seq.o->type, vm.intern("__reversed__")) || seq.o->type == vm.t.tuple ||
+         seq.o->type == vm.t.str || seq.o->type == vm.t.range)) {
         int64_t n = vm.len(seq);
         auto i = std::make_shared<int64_t>(n);
         return fn_iter(vm, [seq, i](VM& vm, Value& out) {
             if (*i <= 0) return false;
-            if (seq.o->type == vm.t.list && *i > int64_t(seq.as<List>()->items.size()))
+            if (seq.o->type->layout == Layout::List && *i > int64_t(seq.as<List>()->items.size()))
                 return false;
             --*i;
             out = vm.getitem(seq, Value::integer(*i));
@@ -585,8 +586,8 @@ NATIVE(b_dir) {
                       [&](const Value& k, const Value&) { ns.push_back(k.as<Str>()->s); });
         else {
             if (o.is_obj())
-                if (auto* inst = (o.o)->as_instance())
-                    for (auto& kv : inst->attrs) ns.push_back(kv.first->s);
+                if (AttrMap* attrs = (o.o)->own_attrs())
+                    for (auto& kv : (*attrs)) ns.push_back(kv.first->s);
             Type* t = o.is_obj() && o.o->type == vm.t.type ? o.as<Type>() : vm.type_of(o);
             for (Type* x : t->mro)
                 for (auto& kv : x->attrs) ns.push_back(kv.first->s);

@@ -1,6 +1,7 @@
 // Calls: the call protocol for functions, natives, bound methods and types, CPython's
 // argument binding and its error messages, instance creation, generators, and class creation.
 #include "py/frame.h"
+#include "size_fn.h"
 #include <algorithm>
 #include <cmath>
 
@@ -66,6 +67,43 @@ Value VM::call(const Value& f, Args& a) {
     type_error("'" + tp->display() + "' object is not callable");
 }
 
+// Classes derived from dict (or Counter, defaultdict, OrderedDict) and list: their instances
+// are the builtin's object (DictInstance, ListInstance), filled as the builtin's constructor
+// fills a new one from the same arguments, with its rules and errors.
+static bool builtin_container(Type* base) {
+    return base && base->ctor && (base->layout == Layout::Dict || base->layout == Layout::List);
+}
+static Type* builtin_base_of(Type* ty) {
+    for (Type* b : ty->mro)
+        if (b->builtin) return b;
+    return nullptr;
+}
+LMPY_SIZE_FN static void init_container(VM& vm, Type* base, const Value& self, Args& a) {
+    Value fresh = base->ctor(vm, a);
+    if (base->layout == Layout::List) {
+        self.as<List>()->items = std::move(fresh.as<List>()->items);
+        return;
+    }
+    Dict* d = self.as<Dict>();
+    Dict* f = fresh.as<Dict>();
+    d->default_factory = f->default_factory;
+    dict_each(f, [&](const Value& k, const Value& v) { dict_set(vm, d, k, v); });
+}
+// dict.__init__ / list.__init__ (what super().__init__(...) reaches): dict updates, list
+// replaces its items, as CPython's do.
+LMPY_SIZE_FN Value builtin_container_init(VM& vm, Args& a) {
+    if (a.n < 1) vm.type_error("descriptor '__init__' needs an argument");
+    Type* base = builtin_base_of(vm.type_of(a[0]));
+    if (!builtin_container(base))
+        vm.type_error("descriptor '__init__' requires a 'dict' or 'list' object");
+    Args b = a;
+    b.pos = a.pos + 1;
+    b.n = a.n - 1;
+    b.fn = nullptr;
+    init_container(vm, base, a[0], b);
+    return Value();
+}
+
 static Value make_instance(VM& vm, Type* ty, Args& a) {
     if (ty == vm.t.type && a.n == 1 && a.nkw == 0) return Value(vm.type_of(a.pos[0]));
     // find the nearest builtin constructor (for builtin types and subclasses of them)
@@ -90,6 +128,16 @@ static Value make_instance(VM& vm, Type* ty, Args& a) {
         auto* e = new ExcObj(ty);
         obj = Value(e);
         e->args = vm.new_tuple(std::vector<Value>(a.pos, a.pos + a.n));
+    } else if (builtin_container(builtin_base)) {
+        if (builtin_base->layout == Layout::Dict)
+            obj = Value(new DictInstance(ty));
+        else
+            obj = Value(new ListInstance(ty));
+        Value* init = ty->lookup(vm.n.__init__);
+        if (!init || !init->is_obj() || init->o->type != vm.t.function) {
+            init_container(vm, builtin_base, obj, a);
+            return obj;
+        }
     } else if (builtin_base && builtin_base != vm.t.object && builtin_base->ctor) {
         vm.raise(vm.t.NotImplementedError,
                  "subclassing the builtin type '" + builtin_base->name + "' is not supported");
@@ -375,7 +423,8 @@ bool Generator::next(VM& vm, Value& out) {
 }
 
 // ------------------------------------------------------------------------------ classes
-Value build_class(VM& vm, const Value& body, const Value& name, const Value* bases, int nbases) {
+LMPY_SIZE_FN Value build_class(VM& vm, const Value& body, const Value& name, const Value* bases,
+                               int nbases) {
     Function* fn = body.as<Function>();
     Value ns = vm.new_dict();
     // run the class body with ns as its namespace

@@ -442,15 +442,16 @@ static int64_t norm_index(VM& vm, const Value& k, int64_t len, const char* what)
 Value VM::getitem(const Value& obj, const Value& key) {
     if (obj.is_obj()) {
         Type* ty = obj.o->type;
-        if (ty == t.list || ty == t.tuple) {
-            const auto& items = ty == t.list ? obj.as<List>()->items : obj.as<Tuple>()->items;
+        bool is_list = listlike(ty, n.__getitem__);
+        if (is_list || ty == t.tuple) {
+            const auto& items = is_list ? obj.as<List>()->items : obj.as<Tuple>()->items;
             if (key.is_obj() && key.o->type == t.slice) {
                 int64_t a, b, s, n;
                 slice_indices(*this, key.as<Slice>(), int64_t(items.size()), a, b, s, n);
                 std::vector<Value> out;
                 out.reserve(n);
                 for (int64_t i = 0, j = a; i < n; ++i, j += s) out.push_back(items[j]);
-                return ty == t.list ? new_list(std::move(out)) : new_tuple(std::move(out));
+                return is_list ? new_list(std::move(out)) : new_tuple(std::move(out));
             }
             if (key.tag == Tag::Int) {
                 int64_t i = key.i;
@@ -458,8 +459,7 @@ Value VM::getitem(const Value& obj, const Value& key) {
                 if (i < 0) i += len;
                 if (i >= 0 && i < len) return items[i];
             }
-            return items[norm_index(*this, key, int64_t(items.size()),
-                                    ty == t.list ? "list" : "tuple")];
+            return items[norm_index(*this, key, int64_t(items.size()), is_list ? "list" : "tuple")];
         }
         if (ty == t.dict) {
             Value* v = dict_find(*this, obj.as<Dict>(), key);
@@ -522,7 +522,7 @@ Value VM::getitem(const Value& obj, const Value& key) {
 void VM::setitem(const Value& obj, const Value& key, const Value& v) {
     if (obj.is_obj()) {
         Type* ty = obj.o->type;
-        if (ty == t.list) {
+        if (listlike(ty, n.__setitem__)) {
             auto& items = obj.as<List>()->items;
             if (key.tag == Tag::Int) { // the common case, as in getitem
                 int64_t i = key.i, len = int64_t(items.size());
@@ -574,7 +574,7 @@ void VM::setitem(const Value& obj, const Value& key, const Value& v) {
 void VM::delitem(const Value& obj, const Value& key) {
     if (obj.is_obj()) {
         Type* ty = obj.o->type;
-        if (ty == t.list) {
+        if (listlike(ty, n.__delitem__)) {
             auto& items = obj.as<List>()->items;
             if (key.is_obj() && key.o->type == t.slice) {
                 int64_t a, b, s, n;
@@ -613,8 +613,9 @@ bool VM::contains(const Value& c, const Value& v) {
                 type_error("'in <string>' requires string as left operand, not " + type_name(v));
             return c.as<Str>()->s.find(v.as<Str>()->s) != std::string::npos;
         }
-        if (ty == t.list || ty == t.tuple) {
-            const auto& items = ty == t.list ? c.as<List>()->items : c.as<Tuple>()->items;
+        bool is_list = listlike(ty, n.__contains__);
+        if (is_list || ty == t.tuple) {
+            const auto& items = is_list ? c.as<List>()->items : c.as<Tuple>()->items;
             for (size_t i = 0; i < items.size(); ++i)
                 if (items[i].same(v) || eq(items[i], v)) return true;
             return false;
@@ -655,7 +656,7 @@ int64_t VM::len(const Value& v) {
     if (v.is_obj()) {
         Type* ty = v.o->type;
         if (ty == t.str) return v.as<Str>()->len;
-        if (ty == t.list) return int64_t(v.as<List>()->items.size());
+        if (listlike(ty, n.__len__)) return int64_t(v.as<List>()->items.size());
         if (ty == t.tuple) return int64_t(v.as<Tuple>()->items.size());
         if (ty->is_subtype(t.dict) && !ty->lookup(n.__len__)) return v.as<Dict>()->used;
         if (ty == t.set || ty == t.frozenset) return v.as<Set>()->used;
@@ -759,7 +760,7 @@ struct UserIter : Iter {
 Value VM::iter(const Value& v) {
     if (v.is_obj()) {
         Type* ty = v.o->type;
-        if (ty == t.list) return make_seq_iter(*this, v, 0);
+        if (listlike(ty, n.__iter__)) return make_seq_iter(*this, v, 0);
         if (ty == t.tuple) return make_seq_iter(*this, v, 1);
         if (ty == t.str) return make_seq_iter(*this, v, 2);
         if (ty->is_subtype(t.dict) && !ty->lookup(n.__iter__)) return make_seq_iter(*this, v, 3);

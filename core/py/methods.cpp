@@ -1084,8 +1084,12 @@ void init_str_methods(VM& vm) {
     vm.add_method(s, "maketrans", str_maketrans);
 }
 
+Value builtin_container_init(VM& vm, Args& a); // call.cpp
+
 void init_container_methods(VM& vm) {
     Type* l = vm.t.list;
+    vm.add_method(l, "__init__", builtin_container_init);
+    vm.add_method(vm.t.dict, "__init__", builtin_container_init);
     vm.add_method(l, "append", list_append);
     vm.add_method(l, "extend", list_extend);
     vm.add_method(l, "pop", list_pop);

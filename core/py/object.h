@@ -24,14 +24,17 @@ enum class Tag : uint8_t { None, Bool, Int, Float, Obj, Undef };
 
 struct Iter;
 struct Instance;
+struct AttrMap;
 struct Obj {
     Type* type;
     int32_t rc = 0;
     explicit Obj(Type* t) : type(t) {}
     virtual ~Obj() = default;
-    // Cheap downcasts for the two hierarchies the VM probes on hot paths (dynamic_cast is slow).
+    // Cheap probes for what the VM looks for on hot paths (dynamic_cast is slow): the iterator
+    // interface, and the attribute dict of an object that has one (instances of user classes,
+    // including those derived from dict and list).
     virtual Iter* as_iter() { return nullptr; }
-    virtual Instance* as_instance() { return nullptr; }
+    virtual AttrMap* own_attrs() { return nullptr; }
 };
 
 inline void incref(Obj* o) { ++o->rc; }
@@ -143,7 +146,10 @@ struct Str : Obj {
 struct StrPtrHash {
     size_t operator()(const Str* s) const { return std::hash<const void*>()(s); }
 };
-using AttrMap = std::unordered_map<Str*, Value, StrPtrHash>;
+// a struct, not an alias, so that Obj can name it before Value is defined
+struct AttrMap : std::unordered_map<Str*, Value, StrPtrHash> {
+    using unordered_map::unordered_map;
+};
 
 struct Tuple : Obj {
     std::vector<Value> items;
@@ -240,7 +246,21 @@ enum class Layout : uint8_t { Object, Exception, Dict, List, Other };
 struct Instance : Obj {
     AttrMap attrs;
     explicit Instance(Type* t) : Obj(t) {}
-    Instance* as_instance() override { return this; }
+    AttrMap* own_attrs() override { return &attrs; }
+};
+
+// Instances of user classes derived from dict (or Counter, defaultdict, OrderedDict) and
+// list: the builtin's own object, so every builtin operation and method works on them, with
+// an attribute dict.
+struct DictInstance : Dict {
+    AttrMap attrs;
+    explicit DictInstance(Type* t) : Dict(t) {}
+    AttrMap* own_attrs() override { return &attrs; }
+};
+struct ListInstance : List {
+    AttrMap attrs;
+    explicit ListInstance(Type* t) : List(t) {}
+    AttrMap* own_attrs() override { return &attrs; }
 };
 
 struct ExcObj : Instance {

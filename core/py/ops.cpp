@@ -89,9 +89,12 @@ bool VM::truthy(const Value& v) {
     }
     Type* ty = v.o->type;
     if (ty == t.str) return !v.as<Str>()->s.empty();
-    if (ty == t.list) return !v.as<List>()->items.empty();
+    if (ty == t.list || (listlike(ty, n.__bool__) && !ty->lookup(n.__len__)))
+        return !v.as<List>()->items.empty();
     if (ty == t.tuple) return !v.as<Tuple>()->items.empty();
-    if (ty == t.dict) return v.as<Dict>()->used != 0;
+    if (ty == t.dict || (ty->is_subtype(t.dict) && !ty->builtin && !ty->lookup(n.__bool__) &&
+                         !ty->lookup(n.__len__)))
+        return v.as<Dict>()->used != 0;
     if (ty == t.set || ty == t.frozenset) return v.as<Set>()->used != 0;
     if (ty == t.int_) return !v.as<BigIntObj>()->v.is_zero();
     if (ty == t.range) return v.as<Range>()->len != 0;
@@ -159,18 +162,19 @@ LMPY_SIZE_FN std::string VM::repr(const Value& v) {
             raise(exc_type_by_name(*this, e.type), e.message);
         }
     }
-    if (ty == t.list || ty == t.tuple) {
+    bool is_list = listlike(ty, n.__repr__);
+    if (is_list || ty == t.tuple) {
         ReprEnter g(*this, v.o);
-        if (g.recursive) return ty == t.list ? "[...]" : "(...)";
+        if (g.recursive) return is_list ? "[...]" : "(...)";
         check_stack();
-        const auto& items = ty == t.list ? v.as<List>()->items : v.as<Tuple>()->items;
-        std::string s = ty == t.list ? "[" : "(";
+        const auto& items = is_list ? v.as<List>()->items : v.as<Tuple>()->items;
+        std::string s = is_list ? "[" : "(";
         for (size_t i = 0; i < items.size(); ++i) {
             if (i) s += ", ";
             s += repr(items[i]);
         }
         if (ty == t.tuple && items.size() == 1) s += ",";
-        s += ty == t.list ? "]" : ")";
+        s += is_list ? "]" : ")";
         return s;
     }
     if (ty->is_subtype(t.dict) && (ty == t.dict || !ty->lookup(n.__repr__) ||
@@ -544,6 +548,11 @@ static int seq_cmp(VM& vm, const std::vector<Value>& a, const std::vector<Value>
     return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
 }
 
+static Str* cmp_dunder(VM& vm, CmpOp op) {
+    Str* nm[6] = {vm.n.__lt__, vm.n.__le__, vm.n.__eq__, vm.n.__ne__, vm.n.__gt__, vm.n.__ge__};
+    return nm[int(op)];
+}
+
 Value VM::compare(CmpOp op, const Value& a, const Value& b) {
     if (is_number(*this, a) && is_number(*this, b)) {
         bool un;
@@ -558,9 +567,15 @@ Value VM::compare(CmpOp op, const Value& a, const Value& b) {
             int c = a.as<Str>()->s.compare(b.as<Str>()->s); // UTF-8 byte order == code point order
             return Value::boolean(apply_cmp(op, c));
         }
-        if ((ta == t.list && tb == t.list) || (ta == t.tuple && tb == t.tuple)) {
-            const auto& x = ta == t.list ? a.as<List>()->items : a.as<Tuple>()->items;
-            const auto& y = ta == t.list ? b.as<List>()->items : b.as<Tuple>()->items;
+        static const CmpOp rev[6] = {CmpOp::Gt, CmpOp::Ge, CmpOp::Eq,
+                                     CmpOp::Ne, CmpOp::Lt, CmpOp::Le};
+        bool lists =
+            (ta == t.list && tb == t.list) ||
+            (ta->layout == Layout::List && tb->layout == Layout::List &&
+             listlike(ta, cmp_dunder(*this, op)) && listlike(tb, cmp_dunder(*this, rev[int(op)])));
+        if (lists || (ta == t.tuple && tb == t.tuple)) {
+            const auto& x = lists ? a.as<List>()->items : a.as<Tuple>()->items;
+            const auto& y = lists ? b.as<List>()->items : b.as<Tuple>()->items;
             bool decided, result;
             int c = seq_cmp(*this, x, y, op, decided, result);
             if (decided) return Value::boolean(result);
@@ -594,8 +609,11 @@ Value VM::compare(CmpOp op, const Value& a, const Value& b) {
             default: return Value::boolean(y->used < x->used && subset(y, x));
             }
         }
+        auto plain_eq = [&](Type* x) {
+            return x->builtin || (!x->lookup(n.__eq__) && !x->lookup(n.__ne__));
+        };
         if (ta->is_subtype(t.dict) && tb->is_subtype(t.dict) &&
-            (op == CmpOp::Eq || op == CmpOp::Ne) && ta->builtin && tb->builtin) {
+            (op == CmpOp::Eq || op == CmpOp::Ne) && plain_eq(ta) && plain_eq(tb)) {
             Dict* x = a.as<Dict>();
             Dict* y = b.as<Dict>();
             RecursionGuard level(*this, " in comparison");
@@ -783,12 +801,13 @@ static Value seq_repeat(VM& vm, const Value& seq, int64_t n) {
         for (int64_t i = 0; i < n; ++i) out += s;
         return vm.str(std::move(out));
     }
-    const auto& items = ty == vm.t.list ? seq.as<List>()->items : seq.as<Tuple>()->items;
+    bool is_list = ty->layout == Layout::List; // list, or a class derived from it
+    const auto& items = is_list ? seq.as<List>()->items : seq.as<Tuple>()->items;
     if (n && items.size() * 16 > size_t(vm.mem_budget) / size_t(n)) vm.raise(vm.t.MemoryError, "");
     std::vector<Value> out;
     out.reserve(items.size() * n);
     for (int64_t i = 0; i < n; ++i) out.insert(out.end(), items.begin(), items.end());
-    return ty == vm.t.list ? vm.new_list(std::move(out)) : vm.new_tuple(std::move(out));
+    return is_list ? vm.new_list(std::move(out)) : vm.new_tuple(std::move(out));
 }
 
 std::string percent_format_value(VM& vm, const std::string& fmt, const Value& args);
@@ -808,8 +827,8 @@ static Value builtin_binop(VM& vm, BinOp op, const Value& a, const Value& b) {
             if (op == BinOp::Mul && is_int(vm, b)) return seq_repeat(vm, a, vm.to_index(b));
             if (op == BinOp::Mod) return vm.str(percent_format_value(vm, a.as<Str>()->s, b));
         }
-        if (ta == vm.t.list) {
-            if (op == BinOp::Add && b.is_obj() && b.o->type == vm.t.list) {
+        if (vm.listlike(ta, binop_name(vm, op, 0))) {
+            if (op == BinOp::Add && b.is_obj() && vm.listlike(b.o->type, vm.n.__radd__)) {
                 std::vector<Value> v = a.as<List>()->items;
                 v.insert(v.end(), b.as<List>()->items.begin(), b.as<List>()->items.end());
                 return vm.new_list(std::move(v));
@@ -872,7 +891,13 @@ static Value builtin_binop(VM& vm, BinOp op, const Value& a, const Value& b) {
             default: break;
             }
         }
-        if (ta == vm.t.dict && op == BinOp::Or && b.is_obj() && b.o->type == vm.t.dict) {
+        // dict | dict, classes derived from dict included (a plain dict, as CPython's dict_or)
+        auto plain_dict = [&](Type* x, Str* dunder) {
+            return x == vm.t.dict ||
+                   (x->is_subtype(vm.t.dict) && !x->builtin && !x->lookup(dunder));
+        };
+        if (op == BinOp::Or && plain_dict(ta, binop_name(vm, op, 0)) && b.is_obj() &&
+            plain_dict(b.o->type, binop_name(vm, op, 1))) {
             Value r = dict_copy(vm, a.as<Dict>());
             dict_each(b.as<Dict>(),
                       [&](const Value& k, const Value& v) { dict_set(vm, r.as<Dict>(), k, v); });
@@ -881,7 +906,7 @@ static Value builtin_binop(VM& vm, BinOp op, const Value& a, const Value& b) {
     }
     if (b.is_obj() && op == BinOp::Mul && is_int(vm, a)) {
         Type* tb = b.o->type;
-        if (tb == vm.t.str || tb == vm.t.list || tb == vm.t.tuple)
+        if (tb == vm.t.str || vm.listlike(tb, binop_name(vm, op, 1)) || tb == vm.t.tuple)
             return seq_repeat(vm, b, vm.to_index(a));
     }
     return Value::undef();
@@ -956,7 +981,8 @@ Value VM::binop(BinOp op, const Value& a, const Value& b) {
     // neither operand handled it: the TypeError, in CPython's words
     if (op == BinOp::Add && ta == t.str && tb != t.str)
         type_error("can only concatenate str (not \"" + tb->display() + "\") to str");
-    if (op == BinOp::Add && ta == t.list && tb != t.list)
+    if (op == BinOp::Add && ta->layout == Layout::List && ta->is_subtype(t.list) &&
+        !tb->is_subtype(t.list))
         type_error("can only concatenate list (not \"" + tb->display() + "\") to list");
     if (op == BinOp::Add && ta == t.tuple && tb != t.tuple)
         type_error("can only concatenate tuple (not \"" + tb->display() + "\") to tuple");
@@ -973,7 +999,7 @@ Value VM::binop(BinOp op, const Value& a, const Value& b) {
 Value VM::inplace(BinOp op, const Value& a, const Value& b) {
     if (a.is_obj()) {
         Type* ta = a.o->type;
-        if (ta == t.list && op == BinOp::Add) {
+        if (op == BinOp::Add && listlike(ta, n.__iadd__)) {
             List* l = a.as<List>();
             if (b.is_obj() && b.o == a.o) {
                 auto copy = l->items;
@@ -1059,7 +1085,7 @@ Value VM::unary_invert(const Value& a) {
 }
 
 // ------------------------------------------------------------------------------ format()
-std::string VM::format(const Value& v, std::string_view spec) {
+LMPY_SIZE_FN std::string VM::format(const Value& v, std::string_view spec) {
     try {
         if (v.tag == Tag::Float) return format_float(v.f, spec);
         if (v.tag == Tag::Int) return format_int(v.i, spec);

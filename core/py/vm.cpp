@@ -2,6 +2,7 @@
 // protocol (lookup, binding of functions/static/class methods and properties, __getattr__).
 // Calls and classes live in call.cpp, the bytecode loop in eval.cpp.
 #include "py/frame.h"
+#include "size_fn.h"
 #include <algorithm>
 #include <cmath>
 #include <new>
@@ -83,7 +84,7 @@ Value VM::new_native(const char* name, NativeFn fn, Value self) {
     nf->self = std::move(self);
     return Value(nf);
 }
-Value VM::new_module(std::string_view name) {
+LMPY_SIZE_FN Value VM::new_module(std::string_view name) {
     Value g = new_dict();
     auto* m = new Module(t.module, intern(name), g.as<Dict>());
     Value mv(m);
@@ -96,7 +97,7 @@ Value VM::new_exc(Type* ty, std::string msg) {
     e->args = new_tuple({str(std::move(msg))});
     return ev;
 }
-Type* VM::new_type(std::string name, Type* base, Layout layout, NativeFn ctor) {
+LMPY_SIZE_FN Type* VM::new_type(std::string name, Type* base, Layout layout, NativeFn ctor) {
     Type* ty = new Type(t.type, std::move(name));
     incref(ty);
     st->keep.push_back(Value(ty));
@@ -124,7 +125,7 @@ void VM::set_global(const Value& m, const char* name, Value v) {
 void VM::raise(Type* ty, std::string msg) { throw PyExc{new_exc(ty, std::move(msg))}; }
 void VM::raise_value(Value exc) { throw PyExc{std::move(exc)}; }
 
-void check_nargs(VM& vm, const char* fname, Args& a, int min, int max) {
+LMPY_SIZE_FN void check_nargs(VM& vm, const char* fname, Args& a, int min, int max) {
     if (a.n < min || a.n > max) {
         if (min == max) {
             if (min == 0)
@@ -247,9 +248,9 @@ bool VM::getattr_opt(const Value& obj, Str* name, Value& out) {
     }
     if (obj.is_obj()) {
         if (tp->layout == Layout::Object || tp->layout == Layout::Exception || !tp->builtin) {
-            if (auto* inst = (obj.o)->as_instance()) {
-                auto it = inst->attrs.find(name);
-                if (it != inst->attrs.end()) {
+            if (AttrMap* attrs = (obj.o)->own_attrs()) {
+                auto it = (*attrs).find(name);
+                if (it != (*attrs).end()) {
                     out = it->second;
                     return true;
                 }
@@ -320,9 +321,9 @@ bool VM::getattr_opt(const Value& obj, Str* name, Value& out) {
         return true;
     }
     if (name == n.__dict__ && obj.is_obj()) {
-        if (auto* inst = (obj.o)->as_instance()) {
+        if (AttrMap* attrs = (obj.o)->own_attrs()) {
             Value d = new_dict();
-            for (auto& kv : inst->attrs) dict_set(*this, d.as<Dict>(), Value(kv.first), kv.second);
+            for (auto& kv : (*attrs)) dict_set(*this, d.as<Dict>(), Value(kv.first), kv.second);
             out = d;
             return true;
         }
@@ -383,8 +384,8 @@ void VM::setattr(const Value& obj, Str* name, const Value& v) {
             return;
         }
         if (!tp->builtin || tp->layout == Layout::Object || tp->is_exception) {
-            if (auto* inst = (obj.o)->as_instance()) {
-                inst->attrs[name] = v;
+            if (AttrMap* attrs = (obj.o)->own_attrs()) {
+                (*attrs)[name] = v;
                 return;
             }
         }
@@ -395,10 +396,10 @@ void VM::setattr(const Value& obj, Str* name, const Value& v) {
     raise(t.AttributeError, "'" + tp->display() + "' object has no attribute '" + name->s + "'");
 }
 
-void VM::delattr(const Value& obj, Str* name) {
+LMPY_SIZE_FN void VM::delattr(const Value& obj, Str* name) {
     if (obj.is_obj()) {
-        if (auto* inst = (obj.o)->as_instance()) {
-            if (inst->attrs.erase(name)) return;
+        if (AttrMap* attrs = (obj.o)->own_attrs()) {
+            if ((*attrs).erase(name)) return;
         }
         if (obj.o->type == t.module && dict_del(*this, obj.as<Module>()->globals, Value(name)))
             return;
@@ -413,9 +414,9 @@ bool VM::lookup_method(const Value& obj, Str* name, Value& func, bool& self_need
         if (a && a->is_obj() && (a->o->type == t.function || a->o->type == t.native)) {
             // an instance attribute of the same name shadows the method
             if (obj.is_obj() && !tp->builtin) {
-                if (auto* inst = (obj.o)->as_instance()) {
-                    auto it = inst->attrs.find(name);
-                    if (it != inst->attrs.end()) {
+                if (AttrMap* attrs = (obj.o)->own_attrs()) {
+                    auto it = (*attrs).find(name);
+                    if (it != (*attrs).end()) {
                         func = it->second;
                         self_needed = false;
                         return true;

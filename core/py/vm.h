@@ -205,6 +205,12 @@ struct VM {
     void delitem(const Value& obj, const Value& key);
     bool contains(const Value& container, const Value& v);
     int64_t len(const Value& v);
+    // list itself, or a user class derived from list that does not define `dunder`: the
+    // operation is list's own (classes derived from dict are handled by is_subtype checks
+    // in the same places, since Counter & co are dict's builtin subtypes).
+    bool listlike(Type* ty, Str* dunder) const {
+        return ty == t.list || (ty->layout == Layout::List && !ty->builtin && !ty->lookup(dunder));
+    }
     Value iter(const Value& v);
     bool next(const Value& it, Value& out);
     template <class F> void iterate(const Value& iterable, F&& fn);

@@ -171,8 +171,23 @@ bool atomic(VM& vm, const Value& v) {
            t == vm.t.slice || t == vm.t.module || t == vm.t.property || t == vm.t.bound;
 }
 
+// An empty dict of type t: a DictInstance (with the attributes of `src`, copied by `attr`)
+// for classes derived from dict, as for list below.
+template <class F> static Dict* new_dict_of(Type* t, Obj* src, F&& attr) {
+    if (t->builtin) return new Dict(t);
+    auto* r = new DictInstance(t);
+    for (auto& [k, x] : *src->own_attrs()) r->attrs[k] = attr(x);
+    return r;
+}
+template <class F> static List* new_list_of(Type* t, Obj* src, F&& attr) {
+    if (t->builtin) return new List(t);
+    auto* r = new ListInstance(t);
+    for (auto& [k, x] : *src->own_attrs()) r->attrs[k] = attr(x);
+    return r;
+}
+
 Value copy_dict_like(VM& vm, Dict* d, Type* t) {
-    auto* r = new Dict(t);
+    auto* r = new_dict_of(t, d, [](const Value& x) { return x; });
     Value rv(r);
     r->default_factory = d->default_factory;
     dict_each(d, [&](const Value& k, const Value& v) { dict_set(vm, r, k, v); });
@@ -185,7 +200,12 @@ Value shallow(VM& vm, const Value& v) {
     if (t == vm.t.tuple) return v;
     Value r;
     if (vm.call_dunder(v, vm.intern("__copy__"), nullptr, 0, r)) return r;
-    if (t == vm.t.list) return vm.new_list(v.as<List>()->items);
+    if (t->layout == Layout::List && t->is_subtype(vm.t.list)) {
+        List* r = new_list_of(t, v.o, [](const Value& x) { return x; });
+        Value rv(r);
+        r->items = v.as<List>()->items;
+        return rv;
+    }
     if (t->is_subtype(vm.t.dict)) return copy_dict_like(vm, v.as<Dict>(), t);
     if (t == vm.t.set) {
         Value s = vm.new_set();
@@ -232,18 +252,23 @@ Value deep(VM& vm, const Value& v, Dict* memo) {
         dict_set(vm, memo, key, r);
         return r;
     }
-    if (t == vm.t.list) {
-        r = vm.new_list();
+    if (t->layout == Layout::List && t->is_subtype(vm.t.list)) {
+        // the object goes into the memo before its attributes and items are copied (cycles)
+        r = Value(new_list_of(t, v.o, [](const Value& x) { return x; }));
         dict_set(vm, memo, key, r);
+        if (AttrMap* at = r.o->own_attrs())
+            for (auto& [k, x] : *at) x = deep(vm, x, memo);
         std::vector<Value> src = v.as<List>()->items;
         for (auto& x : src) r.as<List>()->items.push_back(deep(vm, x, memo));
         return r;
     }
     if (t->is_subtype(vm.t.dict)) {
-        auto* d = new Dict(t);
+        auto* d = new_dict_of(t, v.o, [](const Value& x) { return x; });
         r = Value(d);
         d->default_factory = v.as<Dict>()->default_factory;
         dict_set(vm, memo, key, r);
+        if (AttrMap* at = d->own_attrs())
+            for (auto& [k, x] : *at) x = deep(vm, x, memo);
         std::vector<std::pair<Value, Value>> src;
         dict_each(v.as<Dict>(), [&](const Value& k, const Value& x) { src.push_back({k, x}); });
         for (auto& [k, x] : src) dict_set(vm, d, deep(vm, k, memo), deep(vm, x, memo));
