@@ -101,8 +101,9 @@ void walk(VM& vm, const Value& v, size_t depth, Builder& b) {
     default: break;
     }
     Type* ty = v.o->type;
-    if (ty == vm.t.list || ty == vm.t.tuple) {
-        const auto& items = ty == vm.t.list ? v.as<List>()->items : v.as<Tuple>()->items;
+    // (lists include instances of classes derived from list: the same object underneath)
+    if (ty->layout == Layout::List || ty == vm.t.tuple) {
+        const auto& items = ty->layout == Layout::List ? v.as<List>()->items : v.as<Tuple>()->items;
         note_dim(vm, b, depth, int64_t(items.size()));
         if (items.empty()) b.frozen = true;
         for (size_t k = 0; k < items.size(); ++k) walk(vm, items[k], depth + 1, b);

@@ -225,7 +225,7 @@ Value r_permutation(VM& vm, RandomState& rs, Args& a, int skip) {
 Value r_shuffle(VM& vm, RandomState& rs, Args& a, int skip) {
     Value v[1];
     bind(vm, a, "shuffle", skip, {"x"}, 1, v);
-    if (v[0].is_obj() && v[0].o->type == vm.t.list) {
+    if (v[0].is_obj() && v[0].o->type->layout == Layout::List) {
         auto& items = v[0].as<List>()->items;
         auto order = guard(vm, [&] { return rs.shuffle_order(int64_t(items.size())); });
         std::vector<Value> old = items;

@@ -143,7 +143,7 @@ NATIVE(r_shuffle) {
     RandomObj* r = self_r(vm, a);
     check_nargs(vm, "shuffle", a, 2, 2);
     const Value& x = a[1];
-    if (x.is_obj() && x.o->type == vm.t.list) {
+    if (x.is_obj() && x.o->type->layout == Layout::List) { // list or a class derived from it
         pr::shuffle(r->mt, x.as<List>()->items);
         return Value();
     }

@@ -107,3 +107,13 @@ t2.meta["n"].append(2)
 print(type(c1).__name__, c1.text, c1.meta, c2.meta, list(c2), c2.text)
 ix2 = copy.deepcopy(ix)
 print(type(ix2).__name__, ix2.name, ix2 == ix, ix2 is ix)
+# NumPy and random take them as lists
+import numpy as np
+import random
+nl = L([3, 1, 2])
+print(np.array(nl), np.mean(nl), np.array([nl, nl]).shape)
+random.seed(1)
+random.shuffle(nl)
+np.random.seed(0)
+np.random.shuffle(nl)
+print(nl, type(nl).__name__)
