@@ -125,6 +125,10 @@ void VM::set_global(const Value& m, const char* name, Value v) {
 void VM::raise(Type* ty, std::string msg) { throw PyExc{new_exc(ty, std::move(msg))}; }
 void VM::raise_value(Value exc) { throw PyExc{std::move(exc)}; }
 
+void VM::stack_overflow(const char* where) {
+    raise(t.RecursionError, std::string("maximum recursion depth exceeded") + where);
+}
+
 LMPY_SIZE_FN void check_nargs(VM& vm, const char* fname, Args& a, int min, int max) {
     if (a.n < min || a.n > max) {
         if (min == max) {
