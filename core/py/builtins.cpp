@@ -429,6 +429,7 @@ NATIVE(b_sorted) {
     sort_values(vm, items, a.kw(vm.n.key), rev && vm.truthy(*rev));
     return vm.new_list(std::move(items));
 }
+LMPY_SIZE_BEGIN
 NATIVE(b_reversed) {
     check_nargs(vm, "reversed", a, 1, 1);
     Value seq = a[0];
@@ -466,6 +467,7 @@ NATIVE(b_reversed) {
     }
     vm.type_error("'" + vm.type_name(seq) + "' object is not reversible");
 }
+LMPY_SIZE_END
 NATIVE(b_enumerate) {
     if (a.n < 1 || a.n > 2)
         vm.type_error("enumerate() takes at most 2 arguments (" + std::to_string(a.n) + " given)");
