@@ -11,7 +11,8 @@ namespace lmpy {
 
 Value make_seq_iter(VM& vm, const Value& v, int kind);
 Type* make_generator_type(VM& vm);
-void add_exec_builtins(VM& vm); // builtins_exec.cpp
+void add_exec_builtins(VM& vm);     // builtins_exec.cpp
+void add_generator_methods(VM& vm); // call.cpp
 
 #define NATIVE(name) static Value name(VM& vm, Args& a)
 
@@ -564,6 +565,20 @@ NATIVE(b_dunder_call) {
     b.fn = nullptr;
     return vm.call(a[0], b);
 }
+NATIVE(object_setattr) {
+    check_nargs(vm, "__setattr__", a, 3, 3);
+    if (!a[1].is_obj() || a[1].o->type != vm.t.str)
+        vm.type_error("attribute name must be string, not '" + vm.type_name(a[1]) + "'");
+    vm.setattr_plain(a[0], vm.intern(a[1].as<Str>()->s), a[2]);
+    return Value();
+}
+NATIVE(object_delattr) {
+    check_nargs(vm, "__delattr__", a, 2, 2);
+    if (!a[1].is_obj() || a[1].o->type != vm.t.str)
+        vm.type_error("attribute name must be string, not '" + vm.type_name(a[1]) + "'");
+    vm.delattr_plain(a[0], vm.intern(a[1].as<Str>()->s));
+    return Value();
+}
 NATIVE(b_globals) {
     return vm.main_module.as<Module>()->globals == nullptr
                ? vm.new_dict()
@@ -941,10 +956,17 @@ VM::VM() : st(new VMState) {
     // dispatches those before looking __call__ up, so this adds no recursion)
     for (Type* callable : {t.function, t.native, t.bound})
         add_method(callable, "__call__", b_dunder_call);
+    // object.__setattr__/__delattr__: the plain store, for user classes' own hooks to call
+    add_generator_methods(*this);
+    add_method(t.object, "__setattr__", object_setattr);
+    add_method(t.object, "__delattr__", object_delattr);
     add_method(t.property, "setter", prop_setter);
     add_method(t.property, "getter", prop_getter);
     add_method(t.super, "__getattr__", super_getattribute);
     t.super->layout = Layout::Other;
+    // a super object's attributes resolve through super_getattribute against the instance's
+    // MRO, never against object's own methods (super().__setattr__ must reach the instance)
+    t.super->mro = {t.super};
 
     builtins = new_dict();
     modules = new_dict();

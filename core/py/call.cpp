@@ -414,6 +414,39 @@ Value Generator::send(VM& vm, const Value& v, bool& done) {
     done = false;
     return r;
 }
+// generator.send(value) and generator.close(). send raises StopIteration (carrying the
+// generator's return value) when it finishes, as CPython's does; close finishes it (a
+// GeneratorExit is not thrown into the frame: try/finally blocks inside do not run).
+static Generator* self_generator(VM& vm, Args& a, const char* name) {
+    if (a.n < 1 || !a[0].is_obj() || a[0].o->type != vm.t.generator)
+        vm.type_error(std::string("descriptor '") + name + "' requires a 'generator' object");
+    return static_cast<Generator*>(a[0].o);
+}
+LMPY_SIZE_FN static Value generator_send(VM& vm, Args& a) {
+    Generator* g = self_generator(vm, a, "send");
+    check_nargs(vm, "send", a, 2, 2);
+    bool done;
+    Value r = g->send(vm, a[1], done);
+    if (done) {
+        Value e = vm.new_exc(vm.t.StopIteration, "");
+        static_cast<ExcObj*>(e.o)->args = r.is_none() ? vm.new_tuple() : vm.new_tuple({r});
+        vm.raise_value(e);
+    }
+    return r;
+}
+LMPY_SIZE_FN static Value generator_close(VM& vm, Args& a) {
+    Generator* g = self_generator(vm, a, "close");
+    check_nargs(vm, "close", a, 1, 1);
+    if (g->running) vm.value_error("generator already executing");
+    g->finished = true;
+    for (auto& x : g->storage) x = Value();
+    return Value();
+}
+void add_generator_methods(VM& vm) {
+    vm.add_method(vm.t.generator, "send", generator_send);
+    vm.add_method(vm.t.generator, "close", generator_close);
+}
+
 bool Generator::next(VM& vm, Value& out) {
     bool done;
     Value r = send(vm, Value(), done);

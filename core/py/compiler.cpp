@@ -527,12 +527,27 @@ struct Gen {
                 assign(n->a[i]);
             }
             break;
-        case NK::AnnAssign:
+        case NK::AnnAssign: {
             if (n->y) {
                 expr(n->y);
                 assign(n->x);
             }
+            // at module and class level the annotation is evaluated, and a simple name's is
+            // stored in the namespace's __annotations__ (created on first use); in functions
+            // it is not evaluated (CPython's rules)
+            SK kind = u().scope->kind;
+            if (kind != SK::Module && kind != SK::Class) break;
+            expr(n->z);
+            if (n->x->k == NK::Name) {
+                emit(OpCode::SETUP_ANNOTATIONS);
+                access_name("__annotations__", LOAD);
+                load_const(vm.str(n->x->s));
+                emit(OpCode::STORE_SUBSCR);
+            } else {
+                emit(OpCode::POP_TOP);
+            }
             break;
+        }
         case NK::AugAssign: aug_assign(n); break;
         case NK::Pass: break;
         case NK::If: {

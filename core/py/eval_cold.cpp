@@ -340,7 +340,13 @@ Value* run_cold(VM& vm, Frame& f, Value* sp, uint32_t w) {
             PUSH(exc);
         break;
     }
-    case OpCode::SETUP_ANNOTATIONS: break;
+    case OpCode::SETUP_ANNOTATIONS: {
+        // the namespace's __annotations__ dict, created by the first annotated name
+        Dict* ns = f.ns.is_obj() ? f.ns.as<Dict>() : globals;
+        if (!dict_find_str(ns, vm.n.__annotations__))
+            dict_set(vm, ns, Value(vm.n.__annotations__), vm.new_dict());
+        break;
+    }
     default: break;
     }
     return sp;

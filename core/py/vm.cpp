@@ -314,6 +314,12 @@ bool VM::getattr_opt(const Value& obj, Str* name, Value& out) {
                 out = e->cause;
                 return true;
             }
+            // StopIteration.value: the generator's return value (its first argument)
+            if (name->s == "value" && tp->is_subtype(t.StopIteration)) {
+                const auto& items = e->args.as<Tuple>()->items;
+                out = items.empty() ? Value() : items[0];
+                return true;
+            }
         }
     }
     if (cls_attr) {
@@ -355,7 +361,30 @@ Value VM::getattr(const Value& obj, Str* name) {
     raise(t.AttributeError, "'" + tp->display() + "' object has no attribute '" + name->s + "'");
 }
 
+// A user class's own __setattr__/__delattr__ (a Python function somewhere in its MRO).
+static Value* user_hook(VM& vm, Type* tp, Str* dunder) {
+    if (tp->builtin) return nullptr;
+    Value* h = tp->lookup(dunder);
+    return h && h->is_obj() && h->o->type == vm.t.function ? h : nullptr;
+}
+
 void VM::setattr(const Value& obj, Str* name, const Value& v) {
+    if (Value* h = user_hook(*this, type_of(obj), n.__setattr__)) {
+        call(*h, {obj, Value(name), v});
+        return;
+    }
+    setattr_plain(obj, name, v);
+}
+
+LMPY_SIZE_FN void VM::delattr(const Value& obj, Str* name) {
+    if (Value* h = user_hook(*this, type_of(obj), n.__delattr__)) {
+        call(*h, {obj, Value(name)});
+        return;
+    }
+    delattr_plain(obj, name);
+}
+
+void VM::setattr_plain(const Value& obj, Str* name, const Value& v) {
     Type* tp = type_of(obj);
     Value* cls_attr = tp->lookup(name);
     if (cls_attr && cls_attr->is_obj() && cls_attr->o->type == t.property) {
@@ -400,12 +429,16 @@ void VM::setattr(const Value& obj, Str* name, const Value& v) {
     raise(t.AttributeError, "'" + tp->display() + "' object has no attribute '" + name->s + "'");
 }
 
-LMPY_SIZE_FN void VM::delattr(const Value& obj, Str* name) {
+LMPY_SIZE_FN void VM::delattr_plain(const Value& obj, Str* name) {
     if (obj.is_obj()) {
         if (AttrMap* attrs = (obj.o)->own_attrs()) {
             if ((*attrs).erase(name)) return;
         }
         if (obj.o->type == t.module && dict_del(*this, obj.as<Module>()->globals, Value(name)))
+            return;
+        // a class's own attribute (del C.x, delattr(C, 'x')); builtin types are read-only
+        if (obj.o->type->is_subtype(t.type) && !obj.as<Type>()->builtin &&
+            obj.as<Type>()->attrs.erase(name))
             return;
     }
     raise(t.AttributeError, "'" + type_name(obj) + "' object has no attribute '" + name->s + "'");

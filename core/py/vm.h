@@ -177,8 +177,12 @@ struct VM {
 
     Value getattr(const Value& obj, Str* name);
     bool getattr_opt(const Value& obj, Str* name, Value& out);
+    // obj.name = v / del obj.name: a user class's __setattr__/__delattr__ when it defines one,
+    // else the plain store (object.__setattr__, what those call to store).
     void setattr(const Value& obj, Str* name, const Value& v);
     void delattr(const Value& obj, Str* name);
+    void setattr_plain(const Value& obj, Str* name, const Value& v);
+    void delattr_plain(const Value& obj, Str* name);
     // Looks up `name` on the type and, when it is a function, returns it unbound in `func` with
     // `self_needed` set (used by LOAD_METHOD and dunder dispatch to avoid a bound-method object).
     bool lookup_method(const Value& obj, Str* name, Value& func, bool& self_needed);

@@ -12,6 +12,8 @@ void register_string_module(VM& vm);
 void register_time_module(VM& vm);
 void register_sys_module(VM& vm);
 void register_copy_module(VM& vm);
+void register_dataclasses_module(VM& vm);
+void register_typing_module(VM& vm);
 namespace ml { void register_sklearn_modules(VM& vm); }   // core/ml (sklearn)
 namespace plot { void register_plot_modules(VM& vm); }    // core/plot (matplotlib)
 namespace np { void register_numpy_modules(VM& vm); }     // core/np (numpy)
@@ -27,6 +29,8 @@ void register_extra_modules(VM& vm) {
     register_time_module(vm);
     register_sys_module(vm);
     register_copy_module(vm);
+    register_dataclasses_module(vm);
+    register_typing_module(vm);
     ml::register_sklearn_modules(vm);   // core/ml
     plot::register_plot_modules(vm);    // core/plot
     np::register_numpy_modules(vm);     // core/np
