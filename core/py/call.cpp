@@ -106,13 +106,8 @@ LMPY_SIZE_FN Value builtin_container_init(VM& vm, Args& a) {
 
 static Value make_instance(VM& vm, Type* ty, Args& a) {
     if (ty == vm.t.type && a.n == 1 && a.nkw == 0) return Value(vm.type_of(a.pos[0]));
-    // find the nearest builtin constructor (for builtin types and subclasses of them)
-    Type* builtin_base = nullptr;
-    for (Type* b : ty->mro)
-        if (b->builtin) {
-            builtin_base = b;
-            break;
-        }
+    // the nearest builtin type (for builtin types and subclasses of them)
+    Type* builtin_base = builtin_base_of(ty);
     Value obj;
     if (ty->builtin) {
         if (ty->ctor) return ty->ctor(vm, a);
