@@ -172,7 +172,7 @@ MlTypes ml_types(VM& vm) {
 }
 
 Value make_csr(VM& vm, Csr m) { return Value(new CsrObj(ml_types(vm).csr, std::move(m))); }
-CsrObj* as_csr(const Value& v) { return v.is_obj() ? dynamic_cast<CsrObj*>(v.o) : nullptr; }
+CsrObj* as_csr(const Value& v) { return obj_as<CsrObj>(v); }
 
 const Value* arg(Args& a, int i, Str* kw) {
     if (i < a.n) return &a.pos[i];

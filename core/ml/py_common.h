@@ -14,6 +14,7 @@
 namespace lmpy::ml {
 
 struct CsrObj : Obj {
+    LMPY_OBJ_KIND
     Csr m;
     CsrObj(Type* t, Csr c) : Obj(t), m(std::move(c)) {}
 };

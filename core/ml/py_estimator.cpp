@@ -21,7 +21,7 @@ void check_consistent_length(VM& vm, const std::vector<int64_t>& lens) {
 Value estimator_repr(VM& vm, const Value& self, const char* cls, const std::vector<Param>& params) {
     std::string out = std::string(cls) + "(";
     bool first = true;
-    auto* inst = dynamic_cast<Instance*>(self.o);
+    AttrMap& attrs = *self.o->own_attrs(); // estimators are Instances
     // scikit-learn lists the changed parameters in get_params() order: sorted by name.
     std::vector<const Param*> sorted;
     for (auto& p : params) sorted.push_back(&p);
@@ -29,8 +29,8 @@ Value estimator_repr(VM& vm, const Value& self, const char* cls, const std::vect
               [](const Param* x, const Param* y) { return std::string(x->name) < y->name; });
     for (const Param* pp : sorted) {
         const Param& p = *pp;
-        auto it = inst->attrs.find(vm.intern(p.name));
-        if (it == inst->attrs.end()) continue;
+        auto it = attrs.find(vm.intern(p.name));
+        if (it == attrs.end()) continue;
         std::string r = vm.repr(it->second);
         if (r == p.default_repr) continue;
         out += (first ? "" : ", ") + std::string(p.name) + "=" + r;
@@ -44,18 +44,18 @@ void init_params(VM& vm, const Value& self, Args& a, const char* cls,
     if (a.n > 1)
         vm.type_error(std::string(cls) + ".__init__() takes 1 positional argument but " +
                       std::to_string(a.n) + " were given");
-    auto* inst = dynamic_cast<Instance*>(self.o);
+    AttrMap& attrs = *self.o->own_attrs(); // estimators are Instances
     for (int k = 0; k < a.nkw; ++k) {
         bool ok = false;
         for (auto& p : params) ok = ok || a.kwn[k]->s == p.name;
         if (!ok)
             vm.type_error(std::string(cls) + ".__init__() got an unexpected keyword argument '" +
                           a.kwn[k]->s + "'");
-        inst->attrs[a.kwn[k]] = a.kwv[k];
+        attrs[a.kwn[k]] = a.kwv[k];
     }
     for (auto& p : params)
-        if (inst->attrs.find(vm.intern(p.name)) == inst->attrs.end())
-            inst->attrs[vm.intern(p.name)] = p.make(vm);
+        if (attrs.find(vm.intern(p.name)) == attrs.end())
+            attrs[vm.intern(p.name)] = p.make(vm);
 }
 
 Value attr(VM& vm, const Value& self, const char* name) {

@@ -10,6 +10,7 @@ namespace lmpy::ml {
 namespace {
 
 struct LogRegObj : Instance {
+    LMPY_OBJ_KIND
     bool fitted = false;
     LogisticModel model;
     std::vector<Value> classes;
@@ -38,7 +39,7 @@ const std::vector<Param>& lr_params() {
 }
 
 LogRegObj* self_lr(VM& vm, Args& a) {
-    LogRegObj* v = a.n > 0 && a[0].is_obj() ? dynamic_cast<LogRegObj*>(a[0].o) : nullptr;
+    LogRegObj* v = a.n > 0 ? obj_as<LogRegObj>(a[0]) : nullptr;
     if (!v) vm.type_error("descriptor requires a 'LogisticRegression' object");
     return v;
 }

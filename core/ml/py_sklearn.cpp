@@ -15,6 +15,7 @@ namespace {
 // ------------------------------------------------------------------------- CountVectorizer
 
 struct VecObj : Instance {
+    LMPY_OBJ_KIND
     std::unique_ptr<CountVectorizerCore> core;
     explicit VecObj(Type* t) : Instance(t) {}
 };
@@ -46,7 +47,7 @@ const std::vector<Param>& vec_params() {
 }
 
 VecObj* self_vec(VM& vm, Args& a) {
-    VecObj* v = a.n > 0 && a[0].is_obj() ? dynamic_cast<VecObj*>(a[0].o) : nullptr;
+    VecObj* v = a.n > 0 ? obj_as<VecObj>(a[0]) : nullptr;
     if (!v) vm.type_error("descriptor requires a 'CountVectorizer' object");
     return v;
 }

@@ -126,7 +126,7 @@ void walk(VM& vm, const Value& v, size_t depth, Builder& b) {
         for (int64_t k = 0, n = a.size(); k < n; ++k) add_leaf(vm, b, leaf_depth, a.item(k));
         return;
     }
-    if (ty == vm.t.range || ty == vm.t.generator || dynamic_cast<Iter*>(v.o)) {
+    if (ty == vm.t.range || ty == vm.t.generator || v.o->as_iter()) {
         Value l = vm.new_list(vm.to_vector(v));
         return walk(vm, l, depth, b);
     }

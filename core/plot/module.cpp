@@ -241,7 +241,7 @@ Value ax_figure(VM& vm, Args& a) { return make_figure(vm, self_ax(vm, a)->ref.fi
 
 // ---- axes array
 AxesArrayObj* self_arr(VM& vm, Args& a) {
-    AxesArrayObj* x = a.n > 0 && a[0].is_obj() ? dynamic_cast<AxesArrayObj*>(a[0].o) : nullptr;
+    AxesArrayObj* x = a.n > 0 ? obj_as<AxesArrayObj>(a[0]) : nullptr;
     if (!x) vm.type_error("descriptor requires an axes array");
     return x;
 }

@@ -25,15 +25,18 @@ struct AxesRef {
 };
 
 struct FigureObj : Obj {
+    LMPY_OBJ_KIND
     std::shared_ptr<Figure> fig;
     FigureObj(Type* t, std::shared_ptr<Figure> f) : Obj(t), fig(std::move(f)) {}
 };
 struct AxesObj : Obj {
+    LMPY_OBJ_KIND
     AxesRef ref;
     AxesObj(Type* t, AxesRef r) : Obj(t), ref(std::move(r)) {}
 };
 // numpy-like object array of Axes returned by subplots(r, c) when r * c > 1.
 struct AxesArrayObj : Obj {
+    LMPY_OBJ_KIND
     std::vector<Value> items;
     std::vector<int64_t> shape;
     AxesArrayObj(Type* t) : Obj(t) {}
@@ -55,10 +58,10 @@ void show(VM& vm);
 void close(VM& vm, const Value* which);
 
 inline FigureObj* as_figure(const Value& v) {
-    return v.is_obj() ? dynamic_cast<FigureObj*>(v.o) : nullptr;
+    return obj_as<FigureObj>(v);
 }
 inline AxesObj* as_axes(const Value& v) {
-    return v.is_obj() ? dynamic_cast<AxesObj*>(v.o) : nullptr;
+    return obj_as<AxesObj>(v);
 }
 Value make_figure(VM& vm, std::shared_ptr<Figure> f);
 Value make_axes(VM& vm, AxesRef r);

@@ -35,7 +35,18 @@ struct Obj {
     // including those derived from dict and list).
     virtual Iter* as_iter() { return nullptr; }
     virtual AttrMap* own_attrs() { return nullptr; }
+    // The C++ kind of the objects modules define (see LMPY_OBJ_KIND): checked downcasts
+    // without RTTI, which the wasm build leaves out.
+    virtual const void* kind() const { return nullptr; }
 };
+
+// In a struct derived from Obj: gives it a kind for obj_as<T>() (one static per type).
+#define LMPY_OBJ_KIND                                                                              \
+    static const void* kind_tag() {                                                                \
+        static const char tag = 0;                                                                 \
+        return &tag;                                                                               \
+    }                                                                                              \
+    const void* kind() const override { return kind_tag(); }
 
 inline void incref(Obj* o) { ++o->rc; }
 // Frees an object whose count reached zero. Freeing a container releases its items, which can
@@ -130,6 +141,11 @@ class Value {
         return false;
     }
 };
+
+// v's object as T when it is one (T declares LMPY_OBJ_KIND), else nullptr.
+template <class T> T* obj_as(const Value& v) {
+    return v.is_obj() && v.o->kind() == T::kind_tag() ? static_cast<T*>(v.o) : nullptr;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Strings. UTF-8 storage; `len` counts code points. ASCII strings index in O(1); others decode.

@@ -213,11 +213,10 @@ Value shallow(VM& vm, const Value& v) {
         return s;
     }
     if (!t->builtin && t->layout == Layout::Object) {
-        auto* src = dynamic_cast<Instance*>(v.o);
-        if (src) {
+        if (AttrMap* src = v.o->own_attrs()) {
             auto* inst = new Instance(t);
             Value iv(inst);
-            inst->attrs = src->attrs;
+            inst->attrs = *src;
             return iv;
         }
     }
@@ -283,11 +282,11 @@ Value deep(VM& vm, const Value& v, Dict* memo) {
         return r;
     }
     if (!t->builtin && t->layout == Layout::Object) {
-        if (auto* src = dynamic_cast<Instance*>(v.o)) {
+        if (AttrMap* src = v.o->own_attrs()) {
             auto* inst = new Instance(t);
             r = Value(inst);
             dict_set(vm, memo, key, r);
-            std::vector<std::pair<Str*, Value>> attrs(src->attrs.begin(), src->attrs.end());
+            std::vector<std::pair<Str*, Value>> attrs(src->begin(), src->end());
             for (auto& [k, x] : attrs) inst->attrs[k] = deep(vm, x, memo);
             return r;
         }
