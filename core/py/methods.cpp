@@ -1,7 +1,11 @@
 // Methods of the builtin containers and str. Natives receive self as a[0].
+// Compiled for speed (CMakeLists' LMPY_WASM_HOT) for the methods loops call: str split/join/
+// strip/replace/startswith, list append/extend/pop, dict get/items/keys/values/
+// setdefault, set add; the rest is marked LMPY_SIZE_BEGIN/END (optimised for size).
 #include "py/numfmt.h"
 #include "py/modules/re_engine.h"
 #include "py/runtime.h"
+#include "size_fn.h"
 #include <algorithm>
 #include <cmath>
 
@@ -19,20 +23,22 @@ static Str* arg_str(VM& vm, const Value& v, const char* what) {
         vm.type_error(std::string(what) + " arg must be None or str");
     return v.as<Str>();
 }
-static void need(VM& vm, Args& a, const char* name, int min, int max) {
+[[noreturn]] [[gnu::noinline]] LMPY_SIZE_FN static void
+need_error(VM& vm, Args& a, const char* name, int min, int max) {
     // a[0] is self
     int n = a.n - 1;
-    if (n < min || n > max) {
-        if (min == max)
-            vm.type_error(std::string(name) + "() takes exactly " +
-                          (min == 1 ? "one argument" : std::to_string(min) + " arguments") + " (" +
-                          std::to_string(n) + " given)");
-        if (n < min)
-            vm.type_error(std::string(name) + " expected at least " + std::to_string(min) +
-                          " argument" + (min == 1 ? "" : "s") + ", got " + std::to_string(n));
-        vm.type_error(std::string(name) + " expected at most " + std::to_string(max) + " argument" +
-                      (max == 1 ? "" : "s") + ", got " + std::to_string(n));
-    }
+    if (min == max)
+        vm.type_error(std::string(name) + "() takes exactly " +
+                      (min == 1 ? "one argument" : std::to_string(min) + " arguments") + " (" +
+                      std::to_string(n) + " given)");
+    if (n < min)
+        vm.type_error(std::string(name) + " expected at least " + std::to_string(min) +
+                      " argument" + (min == 1 ? "" : "s") + ", got " + std::to_string(n));
+    vm.type_error(std::string(name) + " expected at most " + std::to_string(max) + " argument" +
+                  (max == 1 ? "" : "s") + ", got " + std::to_string(n));
+}
+static inline void need(VM& vm, Args& a, const char* name, int min, int max) {
+    if (a.n - 1 < min || a.n - 1 > max) need_error(vm, a, name, min, max);
 }
 
 // ------------------------------------------------------------------------------ str
@@ -106,6 +112,7 @@ NATIVE(str_split) {
     out.push_back(vm.str(s.substr(i)));
     return vm.new_list(std::move(out));
 }
+LMPY_SIZE_BEGIN
 NATIVE(str_rsplit) {
     const std::string& s = SELF_STR;
     const Value* sepv = a.n > 1 ? &a[1] : a.kw(vm.n.sep);
@@ -146,6 +153,7 @@ NATIVE(str_rsplit) {
     std::reverse(out.begin(), out.end());
     return vm.new_list(std::move(out));
 }
+LMPY_SIZE_END
 NATIVE(str_join) {
     need(vm, a, "join", 1, 1);
     const std::string& sep = SELF_STR;
@@ -160,6 +168,7 @@ NATIVE(str_join) {
     });
     return vm.str(std::move(out));
 }
+LMPY_SIZE_BEGIN
 static std::string map_ascii(const std::string& s, int (*f)(int)) {
     std::string r = s;
     for (auto& c : r)
@@ -271,6 +280,7 @@ NATIVE(str_swapcase) {
     for (auto& c : u) c = cp_lower(c) != c ? cp_lower(c) : cp_upper(c);
     return vm.str(from_u32(u));
 }
+LMPY_SIZE_END
 static Value strip_impl(VM& vm, Args& a, bool left, bool right) {
     const std::string& s = SELF_STR;
     size_t b = 0, e = s.size();
@@ -346,6 +356,7 @@ static bool affix(VM& vm, Args& a, bool start) {
 }
 NATIVE(str_startswith) { return Value::boolean(affix(vm, a, true)); }
 NATIVE(str_endswith) { return Value::boolean(affix(vm, a, false)); }
+LMPY_SIZE_BEGIN
 static int64_t byte_to_cp(const std::string& s, size_t b) {
     int64_t n = 0;
     for (size_t i = 0; i < b && i < s.size(); ++i)
@@ -718,6 +729,7 @@ std::string percent_format_value(VM& vm, const std::string& fmt, const Value& ar
     }
 }
 
+LMPY_SIZE_END
 // ------------------------------------------------------------------------------ list
 #define SELF_LIST (a[0].as<List>()->items)
 NATIVE(list_append) {
@@ -746,6 +758,7 @@ NATIVE(list_pop) {
     items.erase(items.begin() + i);
     return v;
 }
+LMPY_SIZE_BEGIN
 NATIVE(list_insert) {
     need(vm, a, "insert", 2, 2);
     auto& items = SELF_LIST;
@@ -814,6 +827,7 @@ NATIVE(tuple_count) {
     return Value::integer(c);
 }
 
+LMPY_SIZE_END
 // ------------------------------------------------------------------------------ dict
 #define SELF_DICT (a[0].as<Dict>())
 struct DictView : Obj {
@@ -830,6 +844,7 @@ NATIVE(view_iter) {
     return make_seq_iter(vm, v->d, v->kind);
 }
 NATIVE(view_len) { return Value::integer(static_cast<DictView*>(a[0].o)->d.as<Dict>()->used); }
+LMPY_SIZE_BEGIN
 NATIVE(view_repr) {
     DictView* v = static_cast<DictView*>(a[0].o);
     std::string s = v->kind == 3 ? "dict_keys([" : v->kind == 4 ? "dict_values([" : "dict_items([";
@@ -846,6 +861,7 @@ NATIVE(view_repr) {
     });
     return vm.str(s + "])");
 }
+LMPY_SIZE_END
 NATIVE(view_contains) {
     DictView* v = static_cast<DictView*>(a[0].o);
     if (v->kind == 3) return Value::boolean(dict_find(vm, v->d.as<Dict>(), a[1]) != nullptr);
@@ -873,6 +889,7 @@ NATIVE(dict_setdefault) {
     dict_set(vm, SELF_DICT, a[1], d);
     return d;
 }
+LMPY_SIZE_BEGIN
 NATIVE(dict_pop) {
     need(vm, a, "pop", 1, 2);
     Value* v = dict_find(vm, SELF_DICT, a[1]);
@@ -919,11 +936,13 @@ NATIVE(dict_fromkeys) {
 
 // ------------------------------------------------------------------------------ set
 #define SELF_SET (a[0].as<Set>())
+LMPY_SIZE_END
 NATIVE(set_add_m) {
     need(vm, a, "set.add", 1, 1);
     set_add(vm, SELF_SET, a[1]);
     return Value();
 }
+LMPY_SIZE_BEGIN
 NATIVE(set_discard_m) {
     set_discard(vm, SELF_SET, a[1]);
     return Value();
@@ -1148,5 +1167,7 @@ void init_container_methods(VM& vm) {
     vm.add_method(vm.t.float_, "is_integer", float_is_integer);
     vm.add_method(vm.t.float_, "as_integer_ratio", float_as_integer_ratio);
 }
+
+LMPY_SIZE_END
 
 } // namespace lmpy
