@@ -54,8 +54,7 @@ void init_params(VM& vm, const Value& self, Args& a, const char* cls,
         attrs[a.kwn[k]] = a.kwv[k];
     }
     for (auto& p : params)
-        if (attrs.find(vm.intern(p.name)) == attrs.end())
-            attrs[vm.intern(p.name)] = p.make(vm);
+        if (attrs.find(vm.intern(p.name)) == attrs.end()) attrs[vm.intern(p.name)] = p.make(vm);
 }
 
 Value attr(VM& vm, const Value& self, const char* name) {

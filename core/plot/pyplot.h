@@ -57,12 +57,8 @@ AxesRef gca(VM& vm);
 void show(VM& vm);
 void close(VM& vm, const Value* which);
 
-inline FigureObj* as_figure(const Value& v) {
-    return obj_as<FigureObj>(v);
-}
-inline AxesObj* as_axes(const Value& v) {
-    return obj_as<AxesObj>(v);
-}
+inline FigureObj* as_figure(const Value& v) { return obj_as<FigureObj>(v); }
+inline AxesObj* as_axes(const Value& v) { return obj_as<AxesObj>(v); }
 Value make_figure(VM& vm, std::shared_ptr<Figure> f);
 Value make_axes(VM& vm, AxesRef r);
 Value make_artist(VM& vm, std::string repr, std::string str = "");
