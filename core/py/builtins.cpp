@@ -569,14 +569,14 @@ NATIVE(object_setattr) {
     check_nargs(vm, "__setattr__", a, 3, 3);
     if (!a[1].is_obj() || a[1].o->type != vm.t.str)
         vm.type_error("attribute name must be string, not '" + vm.type_name(a[1]) + "'");
-    vm.setattr_plain(a[0], vm.intern(a[1].as<Str>()->s), a[2]);
+    vm.setattr(a[0], vm.intern(a[1].as<Str>()->s), a[2], false);
     return Value();
 }
 NATIVE(object_delattr) {
     check_nargs(vm, "__delattr__", a, 2, 2);
     if (!a[1].is_obj() || a[1].o->type != vm.t.str)
         vm.type_error("attribute name must be string, not '" + vm.type_name(a[1]) + "'");
-    vm.delattr_plain(a[0], vm.intern(a[1].as<Str>()->s));
+    vm.delattr(a[0], vm.intern(a[1].as<Str>()->s), false);
     return Value();
 }
 NATIVE(b_globals) {
@@ -604,7 +604,7 @@ NATIVE(b_dir) {
         else {
             if (o.is_obj())
                 if (AttrMap* attrs = (o.o)->own_attrs())
-                    for (auto& kv : (*attrs)) ns.push_back(kv.first->s);
+                    for (auto& kv : *attrs) ns.push_back(kv.first->s);
             Type* t = o.is_obj() && o.o->type == vm.t.type ? o.as<Type>() : vm.type_of(o);
             for (Type* x : t->mro)
                 for (auto& kv : x->attrs) ns.push_back(kv.first->s);

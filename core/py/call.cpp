@@ -499,6 +499,7 @@ LMPY_SIZE_FN Value build_class(VM& vm, const Value& body, const Value& name, con
         if (!k.is_obj() || k.o->type != vm.t.str) return;
         Str* key = vm.intern(k.as<Str>()->s);
         ty->attrs[key] = v;
+        vm.note_class_attr(key);
         Value fnv = v;
         if (fnv.is_obj() && (fnv.o->type == vm.t.staticmethod))
             fnv = fnv.as<StaticMethod>()->func;

@@ -253,8 +253,8 @@ bool VM::getattr_opt(const Value& obj, Str* name, Value& out) {
     if (obj.is_obj()) {
         if (tp->layout == Layout::Object || tp->layout == Layout::Exception || !tp->builtin) {
             if (AttrMap* attrs = (obj.o)->own_attrs()) {
-                auto it = (*attrs).find(name);
-                if (it != (*attrs).end()) {
+                auto it = attrs->find(name);
+                if (it != attrs->end()) {
                     out = it->second;
                     return true;
                 }
@@ -333,7 +333,7 @@ bool VM::getattr_opt(const Value& obj, Str* name, Value& out) {
     if (name == n.__dict__ && obj.is_obj()) {
         if (AttrMap* attrs = (obj.o)->own_attrs()) {
             Value d = new_dict();
-            for (auto& kv : (*attrs)) dict_set(*this, d.as<Dict>(), Value(kv.first), kv.second);
+            for (auto& kv : *attrs) dict_set(*this, d.as<Dict>(), Value(kv.first), kv.second);
             out = d;
             return true;
         }
@@ -368,24 +368,14 @@ static Value* user_hook(VM& vm, Type* tp, Str* dunder) {
     return h && h->is_obj() && h->o->type == vm.t.function ? h : nullptr;
 }
 
-void VM::setattr(const Value& obj, Str* name, const Value& v) {
-    if (Value* h = user_hook(*this, type_of(obj), n.__setattr__)) {
-        call(*h, {obj, Value(name), v});
-        return;
-    }
-    setattr_plain(obj, name, v);
-}
-
-LMPY_SIZE_FN void VM::delattr(const Value& obj, Str* name) {
-    if (Value* h = user_hook(*this, type_of(obj), n.__delattr__)) {
-        call(*h, {obj, Value(name)});
-        return;
-    }
-    delattr_plain(obj, name);
-}
-
-void VM::setattr_plain(const Value& obj, Str* name, const Value& v) {
+void VM::setattr(const Value& obj, Str* name, const Value& v, bool hooks) {
     Type* tp = type_of(obj);
+    if (hooks && attr_hooks) {
+        if (Value* h = user_hook(*this, tp, n.__setattr__)) {
+            call(*h, {obj, Value(name), v});
+            return;
+        }
+    }
     Value* cls_attr = tp->lookup(name);
     if (cls_attr && cls_attr->is_obj() && cls_attr->o->type == t.property) {
         Property* p = cls_attr->as<Property>();
@@ -400,6 +390,7 @@ void VM::setattr_plain(const Value& obj, Str* name, const Value& v) {
                 type_error("cannot set '" + name->s + "' attribute of immutable type '" + ty->name +
                            "'");
             ty->attrs[name] = v;
+            note_class_attr(name);
             return;
         }
         if (tp == t.module) {
@@ -429,10 +420,16 @@ void VM::setattr_plain(const Value& obj, Str* name, const Value& v) {
     raise(t.AttributeError, "'" + tp->display() + "' object has no attribute '" + name->s + "'");
 }
 
-LMPY_SIZE_FN void VM::delattr_plain(const Value& obj, Str* name) {
+LMPY_SIZE_FN void VM::delattr(const Value& obj, Str* name, bool hooks) {
+    if (hooks && attr_hooks) {
+        if (Value* h = user_hook(*this, type_of(obj), n.__delattr__)) {
+            call(*h, {obj, Value(name)});
+            return;
+        }
+    }
     if (obj.is_obj()) {
         if (AttrMap* attrs = (obj.o)->own_attrs()) {
-            if ((*attrs).erase(name)) return;
+            if (attrs->erase(name)) return;
         }
         if (obj.o->type == t.module && dict_del(*this, obj.as<Module>()->globals, Value(name)))
             return;
@@ -452,8 +449,8 @@ bool VM::lookup_method(const Value& obj, Str* name, Value& func, bool& self_need
             // an instance attribute of the same name shadows the method
             if (obj.is_obj() && !tp->builtin) {
                 if (AttrMap* attrs = (obj.o)->own_attrs()) {
-                    auto it = (*attrs).find(name);
-                    if (it != (*attrs).end()) {
+                    auto it = attrs->find(name);
+                    if (it != attrs->end()) {
                         func = it->second;
                         self_needed = false;
                         return true;

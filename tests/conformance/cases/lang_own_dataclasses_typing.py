@@ -131,3 +131,21 @@ g2 = gen()
 next(g2)
 g2.close()
 print(list(g2))
+
+
+# a hook put on a class after the fact applies to its existing instances
+class Late:
+    pass
+
+
+late = Late()
+late.a = 1
+
+
+def _late_setattr(self, name, value):
+    object.__setattr__(self, name, value * 10)
+
+
+Late.__setattr__ = _late_setattr
+late.b = 2
+print(late.a, late.b)
