@@ -46,13 +46,6 @@ def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, has
         raise ValueError('cannot specify both default and default_factory')
     return Field(default, default_factory, init, repr, hash, compare, metadata, kw_only)
 
-def _own(cls, name, default):
-    # the class's own attribute, not an inherited one
-    for b in cls.__mro__[1:]:
-        if hasattr(b, name) and getattr(b, name) is getattr(cls, name, None):
-            return default
-    return getattr(cls, name, default)
-
 def _make(cls, src, env, names):
     # compiles `src` (methods, indented as a class body) in a class named like the dataclass,
     # so the methods' qualified names (and their argument errors) are CPython's
@@ -234,7 +227,20 @@ def replace(obj, /, **changes):
     return obj.__class__(**changes)
 )PY";
 
+// _own(cls, name, default): the class's own attribute (its namespace, not its bases'), which
+// Python code cannot tell apart from an inherited one of equal value without cls.__dict__.
+Value dc_own(VM& vm, Args& a) {
+    check_nargs(vm, "_own", a, 3, 3);
+    if (!a[0].is_obj() || !a[0].o->type->is_subtype(vm.t.type) || !a[1].is_obj() ||
+        a[1].o->type != vm.t.str)
+        vm.type_error("_own(cls, name, default)");
+    const AttrMap& attrs = a[0].as<Type>()->attrs;
+    auto it = attrs.find(vm.intern(a[1].as<Str>()->s));
+    return it == attrs.end() ? a[2] : it->second;
+}
+
 void init_dataclasses(VM& vm, const Value& m) {
+    vm.set_global(m, "_own", vm.new_native("_own", dc_own));
     Dict* g = m.as<Module>()->globals;
     run_source(vm, Value(static_cast<Obj*>(g)), kDataclassesSource, "<dataclasses>");
     for (const char* name : {"FrozenInstanceError", "Field"}) {

@@ -149,3 +149,16 @@ def _late_setattr(self, name, value):
 Late.__setattr__ = _late_setattr
 late.b = 2
 print(late.a, late.b)
+# a field whose default equals an inherited plain attribute is still the class's own
+from dataclasses import dataclass
+class Base:
+    y = 0
+@dataclass
+class C(Base):
+    x: int
+    y: int = 0
+print(C(1))
+@dataclass
+class D(C):
+    z: int = 5
+print(D(2), D.__annotations__)
