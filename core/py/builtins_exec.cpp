@@ -29,14 +29,7 @@ static Value locals_snapshot(VM& vm, const Frame* f) {
 }
 
 [[noreturn]] static void raise_syntax(VM& vm, const SyntaxErr& e, const std::string& src) {
-    size_t start = 0;
-    for (int line = 1; line < e.line && start < src.size(); ++line) {
-        size_t nl = src.find('\n', start);
-        start = nl == std::string::npos ? src.size() : nl + 1;
-    }
-    size_t end = src.find('\n', start);
-    std::string text =
-        src.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string text = source_line(src, e.line);
     Value details = vm.new_tuple(
         {vm.str("<string>"), Value::integer(e.line), Value::integer(e.col), vm.str(text)});
     Value exc = vm.new_exc(e.indentation ? vm.t.IndentationError : vm.t.SyntaxError, e.msg);

@@ -78,6 +78,36 @@ static std::string type_label(VM& vm, Type* ty) {
     return ty->module + "." + ty->name;
 }
 
+std::string source_line(std::string_view src, int line) {
+    int cur = 1;
+    size_t i = 0;
+    while (cur < line && i < src.size()) {
+        if (src[i] == '\n') ++cur;
+        ++i;
+    }
+    size_t e = src.find('\n', i);
+    return std::string(src.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i));
+}
+
+// plain string building: an ostringstream here would pull libc++'s iostreams and locales into
+// the wasm module (issue 8: download size)
+std::string syntax_location(std::string_view file, int line, int col, std::string_view text) {
+    std::string out = "  File \"";
+    out.append(file).append("\", line ").append(std::to_string(line)).append("\n");
+    size_t lead = text.find_first_not_of(" \t");
+    if (lead == std::string_view::npos) return out;
+    std::string_view shown = text.substr(lead);
+    while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\r')) shown.remove_suffix(1);
+    if (shown.empty()) return out;
+    int caret = std::max(col - int(lead), 1);
+    out.append("    ")
+        .append(shown)
+        .append("\n    ")
+        .append(std::string(caret - 1, ' '))
+        .append("^\n");
+    return out;
+}
+
 bool syntax_details(VM& vm, const Value& exc, std::string& file, int& line) {
     if (!vm.type_of(exc)->is_subtype(vm.t.SyntaxError)) return false;
     const auto& a = static_cast<ExcObj*>(exc.o)->args.as<Tuple>()->items;
@@ -114,15 +144,8 @@ static void format_one(VM& vm, const Value& exc, std::string& out, int depth) {
         // where the text failed to compile, then the bare message (CPython's layout)
         const auto& a = static_cast<ExcObj*>(exc.o)->args.as<Tuple>()->items;
         const auto& d = a[1].as<Tuple>()->items;
-        out += "  File \"" + file + "\", line " + std::to_string(line) + "\n";
         std::string text = d[3].is_obj() && d[3].o->type == vm.t.str ? d[3].as<Str>()->s : "";
-        size_t lead = text.find_first_not_of(" \t");
-        if (lead != std::string::npos) {
-            while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.pop_back();
-            int caret = (d[2].is_int() ? int(d[2].i) : 1) - int(lead);
-            out += "    " + text.substr(lead) + "\n    " +
-                   std::string(std::max(caret, 1) - 1, ' ') + "^\n";
-        }
+        out += syntax_location(file, line, d[2].is_int() ? int(d[2].i) : 1, text);
         msg = vm.to_str(a[0]);
     } else {
         try {

@@ -30,17 +30,6 @@ void Interpreter::request_interrupt() { impl_->vm->interrupt = 1; }
 
 std::string Interpreter::figures_json() const { return impl_->vm->figures; }
 
-static std::string source_line(std::string_view src, int line) {
-    int cur = 1;
-    size_t i = 0;
-    while (cur < line && i < src.size()) {
-        if (src[i] == '\n') ++cur;
-        ++i;
-    }
-    size_t e = src.find('\n', i);
-    return std::string(src.substr(i, e == std::string_view::npos ? std::string_view::npos : e - i));
-}
-
 RunResult Interpreter::run(std::string_view source, std::string_view filename) {
     VM& vm = *impl_->vm;
     RunResult r;
@@ -70,20 +59,7 @@ RunResult Interpreter::run(std::string_view source, std::string_view filename) {
         r.error.type = e.indentation ? "IndentationError" : "SyntaxError";
         r.error.message = e.msg;
         r.error.line = e.line;
-        std::string text = source_line(source, e.line);
-        size_t lead = text.find_first_not_of(" \t");
-        std::string shown = lead == std::string::npos ? "" : text.substr(lead);
-        while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\r')) shown.pop_back();
-        // plain string building: an ostringstream here would pull libc++'s iostreams and
-        // locales into the wasm module (issue 8: download size)
-        std::string tb = "  File \"";
-        tb.append(filename).append("\", line ").append(std::to_string(e.line)).append("\n");
-        if (!shown.empty()) {
-            tb.append("    ").append(shown).append("\n");
-            int caret = e.col - int(lead == std::string::npos ? 0 : lead);
-            if (caret < 1) caret = 1;
-            tb.append("    ").append(std::string(caret - 1, ' ')).append("^\n");
-        }
+        std::string tb = syntax_location(filename, e.line, e.col, source_line(source, e.line));
         tb.append(r.error.type).append(": ").append(e.msg).append("\n");
         r.error.traceback = std::move(tb);
         return r;

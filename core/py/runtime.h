@@ -107,6 +107,11 @@ std::string exc_message(VM& vm, const Value& exc); // str(exc)
 // A SyntaxError raised with (msg, (filename, line, column, text)), as compile errors of
 // eval()/exec() are: its filename and line.
 bool syntax_details(VM& vm, const Value& exc, std::string& file, int& line);
+// Line `line` (1-based) of `src`, without its newline.
+std::string source_line(std::string_view src, int line);
+// A syntax error's place as CPython's traceback shows it: the File line, then the source
+// line (indentation and trailing blanks dropped) with a caret under column `col` (1-based).
+std::string syntax_location(std::string_view file, int line, int col, std::string_view text);
 
 // Repr with recursion guard for containers.
 struct ReprGuard {
