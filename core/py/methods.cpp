@@ -835,10 +835,9 @@ struct DictView : Obj {
     int kind; // 3 keys 4 values 5 items
     DictView(Type* t, Value dd, int k) : Obj(t), d(std::move(dd)), kind(k) {}
 };
-static Type* view_types[3];
-NATIVE(dict_keys) { return Value(new DictView(view_types[0], a[0], 3)); }
-NATIVE(dict_values) { return Value(new DictView(view_types[1], a[0], 4)); }
-NATIVE(dict_items) { return Value(new DictView(view_types[2], a[0], 5)); }
+NATIVE(dict_keys) { return Value(new DictView(vm.t.dict_view[0], a[0], 3)); }
+NATIVE(dict_values) { return Value(new DictView(vm.t.dict_view[1], a[0], 4)); }
+NATIVE(dict_items) { return Value(new DictView(vm.t.dict_view[2], a[0], 5)); }
 NATIVE(view_iter) {
     DictView* v = static_cast<DictView*>(a[0].o);
     return make_seq_iter(vm, v->d, v->kind);
@@ -1137,11 +1136,11 @@ void init_container_methods(VM& vm) {
                 Value(new ClassMethod(vm.t.classmethod, vm.new_native("fromkeys", dict_fromkeys))));
     const char* vnames[3] = {"dict_keys", "dict_values", "dict_items"};
     for (int i = 0; i < 3; ++i) {
-        view_types[i] = vm.new_type(vnames[i], vm.t.object);
-        vm.add_method(view_types[i], "__iter__", view_iter);
-        vm.add_method(view_types[i], "__len__", view_len);
-        vm.add_method(view_types[i], "__repr__", view_repr);
-        vm.add_method(view_types[i], "__contains__", view_contains);
+        Type* v = vm.t.dict_view[i] = vm.new_type(vnames[i], vm.t.object);
+        vm.add_method(v, "__iter__", view_iter);
+        vm.add_method(v, "__len__", view_len);
+        vm.add_method(v, "__repr__", view_repr);
+        vm.add_method(v, "__contains__", view_contains);
     }
     for (Type* s : {vm.t.set, vm.t.frozenset}) {
         vm.add_method(s, "copy", set_copy_m);

@@ -628,9 +628,7 @@ Value VM::compare(CmpOp op, const Value& a, const Value& b) {
         }
     }
     // rich comparison dunders
-    static Str* names[6];
     Str* nm[6] = {n.__lt__, n.__le__, n.__eq__, n.__ne__, n.__gt__, n.__ge__};
-    (void)names;
     Value r;
     Type* ta = type_of(a);
     Type* tb = type_of(b);

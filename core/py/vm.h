@@ -58,6 +58,7 @@ struct Types {
         *frozenset;
     Type *function, *native, *bound, *module, *cell, *range, *slice, *property, *staticmethod,
         *classmethod, *super, *iter, *generator, *notimpl, *ellipsis, *code, *bigint;
+    Type* dict_view[3]; // dict_keys, dict_values, dict_items
     // exceptions
     Type *BaseException, *Exception, *SystemExit, *KeyboardInterrupt, *GeneratorExit,
         *StopIteration, *ArithmeticError, *ZeroDivisionError, *OverflowError, *AssertionError,

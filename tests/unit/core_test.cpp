@@ -184,6 +184,27 @@ TEST_CASE("interpreter: cells share one namespace; reset clears it", "[api]") {
     REQUIRE(r.out.empty());
 }
 
+TEST_CASE("interpreters are independent: one outlives another it was created before", "[api]") {
+    // A process-wide cache of a VM's type (dict views once were) dangles when that VM goes.
+    const char* prog =
+        "import numpy as np, collections, re\n"
+        "d = {'a': 1, 'b': 2}\n"
+        "print(list(d.keys()), sum(d.values()), list(d.items()))\n"
+        "print(collections.Counter('abca').most_common(1), re.findall('b+', 'abbc'))\n"
+        "print(np.array([1.5, 2.0]) * 2)\n";
+    const char* want = "['a', 'b'] 3 [('a', 1), ('b', 2)]\n[('a', 2)] ['bb']\n[3. 4.]\n";
+    Interpreter a;
+    {
+        Interpreter b;
+        RunResult rb = b.run(prog);
+        REQUIRE(rb.ok);
+        REQUIRE(rb.out == want);
+    }
+    RunResult ra = a.run(prog);
+    REQUIRE(ra.ok);
+    REQUIRE(ra.out == want);
+}
+
 TEST_CASE("a host interrupt stops a runaway loop with KeyboardInterrupt", "[limits]") {
     Interpreter in;
     std::thread stopper([&] {
