@@ -15,6 +15,58 @@
 var BASE = self.LMPY_BASE || self.location.href.replace(/[^/]*([?#].*)?$/, '');
 var MAX_STDOUT = 4 * 1024 * 1024; // characters posted back; the page caps what it shows
 var session = null;
+var lmpy = null; // the instantiated module (for the warm-up's scratch Session)
+
+// Idle warm-up (why: the top of wasm/warmup.py). The tour starts once the worker has had no
+// message for WARM_IDLE_MS, runs one "# %%" section per task in a scratch Session (so the
+// reader's namespace never sees it and a message waits for one section at most), and is
+// posted back as 'warmed' with its time and any error, which tests assert on. Every message
+// postpones the next section; 'no-warm' (sent by the page after a warm-up crashed the
+// module once) turns it off.
+var WARM_IDLE_MS = 30;
+var warm = { on: true, off: false, steps: null, next: 0, session: null, timer: 0, ms: 0, errors: [] };
+
+function armWarm() {
+  clearTimeout(warm.timer);
+  if (warm.on && session) warm.timer = setTimeout(warmStep, WARM_IDLE_MS);
+}
+
+function warmStep() {
+  if (!warm.on || !session) return;
+  if (!warm.steps) {
+    warm.on = false; // until the tour has arrived
+    fetch(BASE + 'warmup.py')
+      .then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.text();
+      })
+      .then(function (text) {
+        warm.steps = text.split(/^# %%.*$/m).slice(1);
+        warm.on = warm.steps.length > 0 && !warm.off;
+        armWarm();
+      })
+      .catch(function () {}); // no tour (an opaque origin without CORS): no warm-up
+    return;
+  }
+  var t0 = performance.now();
+  var r;
+  try {
+    if (!warm.session) warm.session = new lmpy.Session();
+    r = warm.session.run(warm.steps[warm.next], '<warm-up>');
+  } catch (e) {
+    warm.on = false;
+    session = null;
+    post({ type: 'crashed', warm: true, message: String((e && e.message) || e) });
+    return;
+  }
+  warm.ms += performance.now() - t0;
+  if (!r.ok) warm.errors.push(String(r.error.type) + ': ' + String(r.error.message) + ' (line ' + r.error.line + ')');
+  if (++warm.next < warm.steps.length) return armWarm();
+  warm.on = false;
+  warm.session.delete();
+  warm.session = null;
+  post({ type: 'warmed', ms: warm.ms, errors: warm.errors });
+}
 
 function post(msg) {
   self.postMessage(msg);
@@ -88,8 +140,10 @@ function start() {
     });
   }
   return ready.then(function (Module) {
+    lmpy = Module;
     session = new Module.Session();
     post({ type: 'ready', ms: performance.now() - t0 });
+    armWarm();
   });
 }
 
@@ -124,6 +178,11 @@ function run(msg) {
 
 self.onmessage = function (ev) {
   var msg = ev.data || {};
+  if (msg.type === 'no-warm') {
+    warm.on = false;
+    warm.off = true;
+    return;
+  }
   if (!session) {
     post({ type: 'crashed', id: msg.id, message: 'the interpreter is not running' });
     return;
@@ -133,6 +192,7 @@ self.onmessage = function (ev) {
     session.reset();
     post({ type: 'reset-done', id: msg.id });
   }
+  armWarm();
 };
 
 try {

@@ -220,3 +220,41 @@ test('engine: after a crash the posted runs behind it go to the new worker, unle
   assert.equal(rz.dropped, true);
   assert.deepEqual(log.filter((l) => l[0] === 'ran').map((l) => l[1]), ['y']);
 });
+
+test('engine: a warm-up that crashes its worker loses no run and turns warm-up off', async () => {
+  // Worker 1 traps in its idle warm-up while a run waits in its queue; worker 2 must get that
+  // run (not an "interpreter crashed" result for it) and, first of all, 'no-warm'.
+  const workers = [];
+  const createWorker = () => {
+    const w = {
+      n: workers.length + 1,
+      got: [],
+      terminated: false,
+      postMessage(msg) {
+        w.got.push(msg.type);
+        if (msg.type !== 'run') return;
+        if (w.n === 1) setTimeout(() => !w.terminated && w.onmessage({ data: { type: 'crashed', warm: true, message: 'trap' } }), 1);
+        else setTimeout(() => w.onmessage({ data: { type: 'result', id: msg.id, result: { ok: true, stdout: `ran ${msg.code}\n`, error: null, figures: '[]', ms: 1 } } }), 1);
+      },
+      terminate() {
+        w.terminated = true;
+      },
+    };
+    workers.push(w);
+    setTimeout(() => w.onmessage({ data: { type: 'ready', ms: 1 } }), 1);
+    if (w.n === 2) setTimeout(() => w.onmessage({ data: { type: 'warmed', ms: 5, errors: [] } }), 2);
+    return w;
+  };
+  const e = new Engine({ workerUrl: 'w.js', createWorker });
+  await e.start();
+  const r = await e.run('a');
+  assert.equal(r.ok, true);
+  assert.equal(r.stdout, 'ran a\n');
+  assert.equal(r.generation, 2);
+  assert.equal(workers.length, 2);
+  assert.deepEqual(workers[0].got, ['run']);
+  assert.deepEqual(workers[1].got, ['no-warm', 'run']);
+  assert.equal(e.noWarm, true);
+  await new Promise((res) => setTimeout(res, 5));
+  assert.deepEqual(e.warmed, { ms: 5, errors: [] });
+});

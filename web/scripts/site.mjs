@@ -75,6 +75,7 @@ export async function buildSite({ root = defaultRoot, outDir, wasmDir } = {}) {
   fs.copyFileSync(path.join(wasmDir, 'lmpy.js'), path.join(outDir, 'lmpy.js'));
   fs.copyFileSync(path.join(wasmDir, 'lmpy.wasm'), path.join(outDir, 'lmpy.wasm'));
   fs.copyFileSync(path.join(root, 'wasm/worker.js'), path.join(outDir, 'worker.js'));
+  fs.copyFileSync(path.join(root, 'wasm/warmup.py'), path.join(outDir, 'warmup.py')); // the worker's idle warm-up
   // Same bytes as a script, for workers started from an opaque origin (sandboxed
   // iframes) where fetching lmpy.wasm needs CORS but importScripts does not.
   const wasm = fs.readFileSync(path.join(wasmDir, 'lmpy.wasm'));

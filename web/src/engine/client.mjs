@@ -28,6 +28,9 @@ export class Engine {
     this.worker = null;
     this.readyPromise = null;
     this.lastReason = '';
+    // The worker's idle warm-up (wasm/worker.js): {ms, errors} once a worker finished it.
+    this.warmed = null;
+    this.noWarm = false; // set when a warm-up crashed a worker: its successors skip it
   }
 
   setState(state, detail = {}) {
@@ -53,6 +56,8 @@ export class Engine {
       return this.readyPromise;
     }
     this.worker = worker;
+    this.warmed = null;
+    if (this.noWarm) worker.postMessage({ type: 'no-warm' });
     const gen = this.generation;
     worker.onmessage = (ev) => {
       if (gen !== this.generation) return;
@@ -91,6 +96,15 @@ export class Engine {
       job.resolve(msg.type === 'result' ? finish(msg.result, this.generation) : { ok: true });
       this.started();
       this.pump();
+    } else if (msg.type === 'warmed') {
+      this.warmed = { ms: msg.ms, errors: msg.errors || [] };
+    } else if (msg.type === 'crashed' && msg.warm) {
+      // The warm-up's scratch Session trapped between two jobs: none of the posted jobs ran.
+      this.noWarm = true;
+      this.queue = this.inflight.concat(this.queue);
+      this.inflight = [];
+      for (const j of this.queue) j.announced = false;
+      this.start('crash');
     } else if (msg.type === 'crashed') {
       this.crash(msg.message);
     }
