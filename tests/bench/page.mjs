@@ -5,10 +5,10 @@
 //   ready   data-ready="true" on <html> (the worker's core is compiled and a Session exists)
 //   first   the first code cell's output is shown; its Run button is clicked the moment it
 //           exists, as an impatient reader would, so the run waits in the engine's queue
-//   runAll  Run all on every code cell (after the first cell ran), until the last result
-//           is shown (the promise of the Run-all control)
+//   runAll  Run all on every code cell (after the first cell ran, and idleMs more), until
+//           the last result is shown (the promise of the Run-all control)
 //   charts  the same plus every Chart.js canvas drawn (Chart.js arrives lazily)
-// Usage: node tests/bench/page.mjs [DIST] [REPS]   (also used by tests/bench/run.mjs)
+// Usage: node tests/bench/page.mjs [DIST] [REPS] [IDLE_MS]   (also used by tests/bench/run.mjs)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,7 +51,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-export async function pageBench({ dist = path.join(ROOT, 'dist'), reps = 5, log = () => {} } = {}) {
+export async function pageBench({ dist = path.join(ROOT, 'dist'), reps = 5, idleMs = 0, log = () => {} } = {}) {
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing (npm run build)`);
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing`);
   const server = serve({ dir: dist, port: 0, prefix: PREFIX });
@@ -78,6 +78,7 @@ export async function pageBench({ dist = path.join(ROOT, 'dist'), reps = 5, log 
       await page.addInitScript(PROBE);
       await page.goto(url);
       const marks = await reported;
+      if (idleMs) await page.waitForTimeout(idleMs);
       const all = await page.evaluate(async () => {
         const t0 = performance.now();
         await globalThis.lmPlayground.runAll();
@@ -120,7 +121,8 @@ export async function pageBench({ dist = path.join(ROOT, 'dist'), reps = 5, log 
 if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
   const dist = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
   const reps = Number(process.argv[3] || 5);
-  const r = await pageBench({ dist, reps, log: (s) => console.log(s) });
+  const idleMs = Number(process.argv[4] || 0);
+  const r = await pageBench({ dist, reps, idleMs, log: (s) => console.log(s) });
   console.log(
     `ready ${r.ready.toFixed(0)} ms, first output ${r.first.toFixed(0)} ms, run all (${r.cells} cells, ${r.errors} with an error) ${r.runAll.toFixed(0)} ms, with charts ${r.charts.toFixed(0)} ms`,
   );
