@@ -87,12 +87,26 @@ cos = np.dot(b[:, 0], b[:, 1]) / (np.linalg.norm(b[:, 0]) * np.linalg.norm(b[:, 
 v = np.asarray([0.1, 0.2, 0.3, 0.4]).astype("float64")
 choice = np.random.choice(len(v), p=v / v.sum())
 y = 2.0 * x + 1
-for _ in range(20):
-    err = (0.5 * x + 0.1) - y
-    y -= 0.1 * np.mean(err * x)
 print(w, joined.shape, np.argmax(w, axis=1), choice)
 print(f"{cos:.3f} {float(np.mean(np.log(v))):.3f}", y[:2], np.arange(6).reshape(2, 3).sum(axis=0))
 print(np.abs(-x).max(), np.sqrt(x)[-1], np.where(x > 0.5, x, 0))
+
+# %% numpy: a training loop over small arrays, long enough for V8 to optimise what it calls
+def fit_line(X, Y, rate=0.05, steps=1000):
+    m, k = 0, 0
+    for _ in range(steps):
+        err = (m * X + k) - Y
+        m -= rate * np.mean(err * X)
+        k -= rate * np.mean(err)
+    return m, k
+
+
+X = np.random.rand(60, 1)
+Y = 3 * X + 2 + np.random.randn(60, 1)
+print("%.6f %.6f" % fit_line(X, Y))  # rounded: randn goes through log, whose last bit musl and glibc may round apart
+
+# %% numpy: the loop again
+print("%.6f %.6f" % fit_line(X, Y, rate=0.1))
 
 # %% sklearn
 from sklearn.feature_extraction.text import CountVectorizer

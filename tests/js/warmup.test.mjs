@@ -22,6 +22,6 @@ test('the warm-up tour runs cleanly under both runners', () => {
   assert.equal(wasm.stdout, native.stdout);
   // each section prints; the last line is from the sklearn section (pyplot prints nothing)
   const sections = fs.readFileSync(TOUR, 'utf8').split(/^# %%.*$/m).slice(1);
-  assert.equal(sections.length, 6);
+  assert.equal(sections.length, 8);
   assert.match(native.stdout.trimEnd().split('\n').pop(), /^\[\('acting', 0\)/);
 });
