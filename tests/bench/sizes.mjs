@@ -11,10 +11,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 // npm run bench. The core's is not met yet (see README): until it is, `npm test` guards against
 // growth with CEILING, the measured size plus about 1.5% (2026-12-02, session 4: rare opcodes
 // and argsort compiled for size, one sort instantiation, minsize on cold NumPy functions:
-// core 583.6 KB; the page's ceiling is its budget). Lower CEILING whenever a change shrinks
-// the download; never raise it to make a change fit.
+// core 583.6 KB; the page's ceiling is its budget; lowered 2026-12-03 to 590.0 KB when emmalloc
+// brought the core to 588.9 KB). Lower CEILING whenever a change shrinks the download; never
+// raise it to make a change fit.
 export const BUDGET = { core: 400_000, dist: 900_000 };
-export const CEILING = { core: 592_000, dist: 900_000 };
+export const CEILING = { core: 590_000, dist: 900_000 };
 
 // Files a page visit does not download: the base64 copy of the wasm that only a sandboxed
 // embed loads (it cannot fetch lmpy.wasm from an opaque origin), the embed view, the host script.
