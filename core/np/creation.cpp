@@ -78,6 +78,7 @@ NDArray arange(Number start, Number stop, Number step, std::optional<DType> dt) 
         len = static_cast<int64_t>(std::ceil(q));
     }
     len = std::max<int64_t>(len, 0);
+    check_alloc({len}, t == DType::Bool ? DType::Int64 : t);
     if (t == DType::Int64 || t == DType::Bool) {
         std::vector<int64_t> v(len);
         int64_t a = start.index() == 0 ? std::get<int64_t>(start) : detail::f2i(num_d(start));

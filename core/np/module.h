@@ -43,7 +43,8 @@ struct RandomStateObj : Obj {
 struct NpState : Obj {
     Type *ndarray = nullptr, *float64 = nullptr, *int64 = nullptr, *bool_ = nullptr,
          *dtype = nullptr, *random_state = nullptr, *axis_error = nullptr,
-         *ufunc_type_error = nullptr, *no_loop_error = nullptr, *cast_error = nullptr;
+         *ufunc_type_error = nullptr, *no_loop_error = nullptr, *cast_error = nullptr,
+         *array_memory_error = nullptr;
     PrintOptions print;
     Value global_rs; // RandomStateObj behind np.random.*
     explicit NpState(Type* t) : Obj(t) {}

@@ -27,6 +27,7 @@ static Type* error_type(VM& vm, const Error& e) {
     case Kind::ZeroDivisionError: return vm.t.ZeroDivisionError;
     case Kind::OverflowError: return vm.t.OverflowError;
     case Kind::NotImplementedError: return vm.t.NotImplementedError;
+    case Kind::MemoryError: return st.array_memory_error;
     }
     return vm.t.ValueError;
 }
@@ -442,9 +443,11 @@ void init_numpy(VM& vm, const Value& m) {
     st->no_loop_error = exc("_UFuncNoLoopError", st->ufunc_type_error, "numpy.core._exceptions");
     st->cast_error =
         exc("_UFuncOutputCastingError", st->ufunc_type_error, "numpy.core._exceptions");
-    // NumPy shows these as UFuncTypeError (type(e).__name__) but tracebacks name the class
+    st->array_memory_error = exc("_ArrayMemoryError", vm.t.MemoryError, "numpy.core._exceptions");
+    // NumPy shows these as their base (type(e).__name__) but tracebacks name the class
     for (Type* t : {st->no_loop_error, st->cast_error})
         vm.add_attr(t, "__name__", vm.str("UFuncTypeError"));
+    vm.add_attr(st->array_memory_error, "__name__", vm.str("MemoryError"));
     vm.set_global(m, "AxisError", Value(st->axis_error));
 
     init_array_type(vm, *st);

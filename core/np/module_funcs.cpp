@@ -68,6 +68,7 @@ template <int K> Value f_filled(VM& vm, Args& a) {
     int64_t w = 0;
     DType dt = to_dtype(vm, v[1], &w).value_or(DType::Float64);
     return guard(vm, [&] {
+        if (dt == DType::Str && K != 1) return wrap(vm, NDArray::zeros(s, dt, w ? w : 1));
         NDArray r = K == 0 ? zeros(s, dt) : K == 1 ? ones(s, dt) : empty(s, dt);
         if (dt == DType::Str) r = r.astype(DType::Str, w ? w : 1);
         return wrap(vm, r);
@@ -78,11 +79,19 @@ Value f_full(VM& vm, Args& a) {
     bind(vm, a, "full", 0, {"shape", "fill_value", "dtype"}, 2, v);
     Shape s = to_shape(vm, v[0]);
     NDArray fill = to_array(vm, v[1]);
-    auto dt = to_dtype(vm, v[2]);
+    int64_t w = 0;
+    auto dt = to_dtype(vm, v[2], &w);
     return guard(vm, [&] {
-        if (fill.ndim() == 0) return wrap(vm, full(s, fill.item(0), dt));
-        NDArray r = zeros(s, dt.value_or(fill.dtype()));
-        r.assign(fill);
+        NDArray r;
+        if (fill.ndim() == 0) {
+            r = full(s, fill.item(0), dt);
+        } else {
+            DType d = dt.value_or(fill.dtype());
+            int64_t width = w ? w : fill.dtype() == DType::Str ? fill.str_width() : 1;
+            r = NDArray::zeros(s, d, d == DType::Str ? width : 1);
+            r.assign(fill);
+        }
+        if (w && r.dtype() == DType::Str && r.str_width() != w) r = r.astype(DType::Str, w);
         return wrap(vm, r);
     });
 }
@@ -292,12 +301,13 @@ void init_functions(VM& vm, const Value& m) {
     U("positive", Pos)
     U("invert", Invert)
     U("bitwise_not", Invert)
-    U("abs", Abs) U("absolute", Abs) U("fabs", Abs) U("sign", Sign) U("square", Square)
-        U("sqrt", Sqrt) U("exp", Exp) U("expm1", Expm1) U("log", Log) U("log2", Log2)
-            U("log10", Log10) U("log1p", Log1p) U("sin", Sin) U("cos", Cos) U("tan", Tan) U(
-                "arcsin", Arcsin) U("arccos", Arccos) U("arctan", Arctan) U("sinh", Sinh)
-                U("cosh", Cosh) U("tanh", Tanh) U("floor", Floor) U("ceil", Ceil) U("trunc", Trunc)
-                    U("rint", Rint) U("isnan", IsNan) U("isinf", IsInf) U("isfinite", IsFinite)
+    U("abs", Abs)
+    U("absolute", Abs) U("fabs", Abs) U("sign", Sign) U("square", Square) U("sqrt", Sqrt)
+        U("exp", Exp) U("expm1", Expm1) U("log", Log) U("log2", Log2) U("log10", Log10) U(
+            "log1p", Log1p) U("sin", Sin) U("cos", Cos) U("tan", Tan) U("arcsin", Arcsin)
+            U("arccos", Arccos) U("arctan", Arctan) U("sinh", Sinh) U("cosh", Cosh) U("tanh", Tanh)
+                U("floor", Floor) U("ceil", Ceil) U("trunc", Trunc) U("rint", Rint)
+                    U("isnan", IsNan) U("isinf", IsInf) U("isfinite", IsFinite)
                         U("logical_not", LogicalNot) U("reciprocal", Reciprocal)
 #undef U
 #define B(name, op) def(name, f_binary<BinOp::op>);

@@ -13,9 +13,11 @@ using RFn = Value (*)(VM&, RandomState&, Args&, int);
 RandomState& global_rs(VM& vm) { return state(vm).global_rs.as<RandomStateObj>()->rs; }
 
 // size=None -> nullopt; int -> (n,); tuple -> shape.
-std::optional<Shape> to_size(VM& vm, const Value& v) {
+std::optional<Shape> to_size(VM& vm, const Value& v, DType dt = DType::Float64) {
     if (!given(v)) return std::nullopt;
-    return to_shape(vm, v);
+    Shape s = to_shape(vm, v);
+    guard(vm, [&] { check_alloc(s, dt); });
+    return s;
 }
 Value shaped_doubles(VM& vm, const Shape& s, std::vector<double> v) {
     return wrap(vm, NDArray::from_doubles(s, std::move(v)));
@@ -30,6 +32,7 @@ Shape dims_of(VM& vm, Args& a, int skip) {
         if (d < 0) vm.value_error("negative dimensions are not allowed");
         s.push_back(d);
     }
+    guard(vm, [&] { check_alloc(s, DType::Float64); });
     return s;
 }
 
@@ -132,7 +135,7 @@ Value r_poisson(VM& vm, RandomState& rs, Args& a, int skip) {
     Value v[2];
     bind(vm, a, "poisson", skip, {"lam", "size"}, 0, v);
     double lam = num_or(vm, v[0], 1.0);
-    auto s = to_size(vm, v[1]);
+    auto s = to_size(vm, v[1], DType::Int64);
     return guard(vm, [&] {
         if (!s) return Value::integer(rs.poisson(lam));
         return shaped_ints(vm, *s, rs.poisson(lam, size_t(shape_size(*s))));
@@ -143,7 +146,7 @@ Value r_binomial(VM& vm, RandomState& rs, Args& a, int skip) {
     bind(vm, a, "binomial", skip, {"n", "p", "size"}, 2, v);
     int64_t n = vm.to_index(v[0]);
     double p = vm.to_double(v[1]);
-    auto s = to_size(vm, v[2]);
+    auto s = to_size(vm, v[2], DType::Int64);
     return guard(vm, [&] {
         if (!s) return Value::integer(rs.binomial(n, p));
         return shaped_ints(vm, *s, rs.binomial(n, p, size_t(shape_size(*s))));
@@ -153,7 +156,7 @@ Value r_binomial(VM& vm, RandomState& rs, Args& a, int skip) {
 Value r_randint(VM& vm, RandomState& rs, Args& a, int skip) {
     Value v[4];
     bind(vm, a, "randint", skip, {"low", "high", "size", "dtype"}, 1, v);
-    auto s = to_size(vm, v[2]);
+    auto s = to_size(vm, v[2], DType::Int64);
     int64_t n = s ? shape_size(*s) : 1;
     auto dt = to_dtype(vm, v[3]).value_or(DType::Int64);
     int64_t lo = vm.to_index(v[0]);
@@ -185,7 +188,7 @@ Value r_choice(VM& vm, RandomState& rs, Args& a, int skip) {
         if (pop.ndim() != 1) vm.value_error("a must be 1-dimensional");
         n = pop.size();
     }
-    auto s = to_size(vm, v[1]);
+    auto s = to_size(vm, v[1], DType::Int64);
     bool replace = !given(v[2]) || vm.truthy(v[2]);
     std::vector<double> p;
     bool has_p = given(v[3]);

@@ -2,6 +2,8 @@
 // Casting goes through one templated strided copy (copy_cast) so astype, assign and every
 // kernel that needs its inputs in a common dtype share a single tight loop per type pair.
 #include "np/ndarray.h"
+#include "py/numfmt.h"
+#include "size_fn.h"
 #include "np/detail.h"
 #include <cerrno>
 #include <cmath>
@@ -202,11 +204,52 @@ static std::shared_ptr<void> alloc(int64_t nbytes, bool zero) {
         auto sp = std::make_shared<SmallBuf>(); // value-initialised: zeroed
         return std::shared_ptr<void>(sp, sp->b);
     }
+    if (uint64_t(nbytes) > SIZE_MAX) return nullptr; // beyond wasm32's address space
     size_t n = static_cast<size_t>(nbytes);
     void* p = zero ? std::calloc(n, 1) : std::malloc(n);
-    if (!p) fail(Kind::ValueError, "array is too big; unable to allocate memory");
+    if (!p) return nullptr;
     return std::shared_ptr<void>(p, std::free);
 }
+
+LMPY_SIZE_BEGIN
+// NumPy's _ArrayMemoryError._size_to_string: binary units, 3 significant digits below 1000
+// units ("74.5 GiB", "728. TiB"), all digits from there ("1000. GiB").
+static std::string binary_size(uint64_t nbytes) {
+    static const char* const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    int bits = 64 - __builtin_clzll(nbytes | 1);
+    int unit = std::max(bits - 1, 1) / 10;
+    double n = double(nbytes) / double(uint64_t(1) << (unit * 10));
+    if (std::nearbyint(n) == 1024) ++unit, n /= 1024;
+    std::string spec = unit == 0 ? ".0f" : std::nearbyint(n) < 1000 ? "#.3g" : "#.0f";
+    return format_float(n, spec) + " " + units[unit];
+}
+
+[[noreturn]] static void cannot_allocate(uint64_t nbytes, const Shape& shape, DType dt,
+                                         int64_t width) {
+    fail(Kind::MemoryError, "Unable to allocate " + binary_size(nbytes) +
+                                " for an array with shape " + shape_repr(shape) +
+                                " and data type " + dtype_name(dt, width));
+}
+static int64_t item_bytes(DType dt, int64_t width);
+
+// NumPy: a byte count that overflows its intp is a ValueError, any other failure a
+// MemoryError that names the size.
+int64_t array_bytes(const Shape& shape, DType dt, int64_t width) {
+    int64_t nbytes = item_bytes(dt, width);
+    for (auto d : shape)
+        if (__builtin_mul_overflow(nbytes, d, &nbytes))
+            fail(Kind::ValueError, "array is too big; `arr.size * arr.dtype.itemsize` is larger "
+                                   "than the maximum possible size.");
+    return nbytes;
+}
+
+void check_alloc(const Shape& shape, DType dt, int64_t width) {
+    int64_t nbytes = array_bytes(shape, dt, width);
+    if (nbytes < (int64_t(1) << 24)) return; // a failure there is std::bad_alloc's MemoryError
+    auto probe = alloc(nbytes, false);
+    if (!probe) cannot_allocate(uint64_t(nbytes), shape, dt, width);
+}
+LMPY_SIZE_END
 
 static int64_t item_bytes(DType dt, int64_t width) {
     switch (dt) {
@@ -227,8 +270,10 @@ static NDArray fresh(const Shape& shape, DType dt, int64_t width, bool zero) {
     for (auto d : shape)
         if (d < 0) fail(Kind::ValueError, "negative dimensions are not allowed");
     width = std::max<int64_t>(width, 1);
-    return NDArray(alloc(shape_size(shape) * item_bytes(dt, width), zero || dt == DType::Str), dt,
-                   width, shape, detail::c_strides(shape), 0);
+    int64_t nbytes = array_bytes(shape, dt, width);
+    auto buf = alloc(nbytes, zero || dt == DType::Str);
+    if (!buf) cannot_allocate(uint64_t(nbytes), shape, dt, width);
+    return NDArray(std::move(buf), dt, width, shape, detail::c_strides(shape), 0);
 }
 
 NDArray NDArray::zeros(const Shape& shape, DType dt, int64_t width) {

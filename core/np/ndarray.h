@@ -29,7 +29,8 @@ enum class Kind {
     AxisError, // NumPy's AxisError subclasses ValueError and IndexError
     ZeroDivisionError,
     OverflowError,
-    NotImplementedError
+    NotImplementedError,
+    MemoryError // numpy.core._exceptions._ArrayMemoryError (shown as MemoryError)
 };
 
 struct Error {
@@ -50,6 +51,11 @@ std::string dtype_name(DType dt, int64_t width = 1);
 // The promotion of two numeric dtypes (bool < int64 < float64); Str only with Str.
 DType promote(DType a, DType b);
 int64_t shape_size(const Shape& s);
+// The bytes of a C-contiguous array (ValueError when they overflow, as NumPy's), and a check
+// that they can be allocated (NumPy's MemoryError naming the size), for code that fills a
+// std::vector before it becomes an array.
+int64_t array_bytes(const Shape& shape, DType dt, int64_t width = 1);
+void check_alloc(const Shape& shape, DType dt, int64_t width = 1);
 // Python's repr() of a float (shortest round-trip digits), used for astype(str).
 std::string float_repr(double v);
 std::u32string to_u32(const std::string& s);
