@@ -4,6 +4,7 @@
 // an FnIter: a closure producing the next value, under a Type named like CPython's so that
 // reprs read `<itertools.islice object at 0x...>`. The combinatoric generators follow the
 // index algorithms documented for itertools so the output order is CPython's.
+#include <optional>
 #include "py/modules/modutil.h"
 #include <functional>
 
@@ -11,15 +12,14 @@ namespace lmpy {
 
 namespace {
 
-struct FnIter : Iter {
-    std::function<bool(VM&, Value&)> fn;
-    bool done = false;
-    FnIter(Type* t, std::function<bool(VM&, Value&)> f) : Iter(t), fn(std::move(f)) {}
+// One class per lambda, not a std::function (see builtins.cpp's FnIter).
+template <class F> struct FnIter : Iter {
+    std::optional<F> fn;
+    FnIter(Type* t, F f) : Iter(t), fn(std::move(f)) {}
     bool next(VM& vm, Value& out) override {
-        if (done) return false;
-        if (fn(vm, out)) return true;
-        done = true;
-        fn = nullptr; // release captured iterators
+        if (!fn) return false;
+        if ((*fn)(vm, out)) return true;
+        fn.reset(); // release captured iterators
         return false;
     }
 };
@@ -38,8 +38,8 @@ struct ItTypes {
     std::unordered_map<std::string, Type*> t;
 };
 Type* T(VM& vm, const char* name) { return per_vm<ItTypes>(vm).t[name]; }
-Value make(VM& vm, const char* name, std::function<bool(VM&, Value&)> f) {
-    return Value(new FnIter(T(vm, name), std::move(f)));
+template <class F> Value make(VM& vm, const char* name, F f) {
+    return Value(new FnIter<F>(T(vm, name), std::move(f)));
 }
 
 #define NATIVE(name) Value name(VM& vm, Args& a)
