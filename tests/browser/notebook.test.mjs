@@ -46,6 +46,23 @@ test('Run all gives CPython output for every deterministic slide, and the errata
   await page.context().close();
 });
 
+test('Run all marks the failing lines without moving the page; a cell run alone shows its line', async () => {
+  const page = await site.newPage();
+  await openDeck(site, page);
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-editors') === 'ready', null, { timeout: 60000 });
+  const y0 = await page.evaluate(() => scrollY);
+  await page.evaluate(() => globalThis.lmPlayground.runAll());
+  assert.equal(await page.evaluate(() => scrollY), y0, 'Run all scrolled the page');
+  for (const n of [6, 7]) assert.equal(await page.locator(`[data-slide="${n}"] .cm-error-line`).count(), 1, `slide ${n} error line`);
+  await run(page, 7);
+  const inView = await page.evaluate(() => {
+    const r = document.querySelector('[data-slide="7"] .cm-error-line').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert.equal(inView, true, 'the failing line of the cell run alone is in view');
+  await page.context().close();
+});
+
 test('running slide 6 alone auto-runs slide 5 and shows the shapes error', async () => {
   const page = await site.newPage();
   await openDeck(site, page);

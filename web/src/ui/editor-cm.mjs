@@ -69,12 +69,12 @@ export function createEditor({ parent, doc, label, onRun, onChange, onEscape }) 
     setCode(code) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
     },
-    markErrorLine(n) {
+    markErrorLine(n, { scroll = false } = {}) {
       // No transaction when there is nothing to clear: each one makes CodeMirror update and
       // measure its view, and Run all shows 13 results in a row (~30 ms of main thread).
       if (!n && view.state.field(errorLineField).size === 0) return;
       view.dispatch({ effects: setErrorLine.of(n || 0) });
-      if (n && n <= view.state.doc.lines) {
+      if (scroll && n && n <= view.state.doc.lines) {
         const pos = view.state.doc.line(n).from;
         view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'nearest' }) });
       }

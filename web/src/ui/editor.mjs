@@ -95,9 +95,9 @@ export function createEditor({ parent, doc, label, onRun, onChange, onEscape }) 
         placeholder.textContent = c;
       }
     },
-    markErrorLine(n) {
+    markErrorLine(n, opts) {
       errorLine = n || 0;
-      if (view) view.markErrorLine(n);
+      if (view) view.markErrorLine(n, opts);
     },
     focus() {
       if (view) view.focus();

@@ -249,7 +249,7 @@ export class Playground {
           if (auto.length) notes.push(`Ran slide${auto.length > 1 ? 's' : ''} ${auto.join(', ')} first: ${auto.length > 1 ? 'they define' : 'it defines'} names this cell uses.`);
           if (r.stopped) notes.push('Stopped. The Python session was restarted, so earlier results were cleared; cells re-run what they need.');
           else if (r.restarted) notes.push('The interpreter crashed and was restarted; earlier results were cleared.');
-          this.show(cell, r, code, notes);
+          this.show(cell, r, code, notes, { scroll: true });
           result = r;
         }
       }
@@ -263,9 +263,11 @@ export class Playground {
     return result;
   }
 
-  show(cell, r, code, notes) {
+  // scroll: bring the failing line into view (only for the cell the reader ran: Run all and
+  // the cells run for a dependency must not move the page away from where the reader is).
+  show(cell, r, code, notes, { scroll = false } = {}) {
     if (!cell.view) return;
-    cell.view.showResult(r, { notes, line: errorLine(r, cell.n) });
+    cell.view.showResult(r, { notes, line: errorLine(r, cell.n), scroll });
     let v;
     if (code === cell.original) v = verdict({ claimed: cell.slide.claimed_output, expected: (this.errata[cell.n] || {}).verdict, result: r });
     else if (code === cell.corrected) v = 'corrected';

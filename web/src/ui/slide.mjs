@@ -108,7 +108,7 @@ export class SlideView {
   }
 
   // result: from Engine.run; notes: strings shown above the output (auto-runs, restarts).
-  showResult(result, { notes = [], line = 0 } = {}) {
+  showResult(result, { notes = [], line = 0, scroll = false } = {}) {
     const out = this.outputEl;
     out.replaceChildren();
     for (const note of notes) out.append(h('p', { class: 'note', 'data-note': '' }, note));
@@ -126,7 +126,7 @@ export class SlideView {
     if (result.figures && result.figures.length) out.append(renderFigures(result.figures));
     if (!capped.text && !result.error && !(result.figures && result.figures.length)) out.append(h('p', { class: 'muted' }, '(no output)'));
     if (result.ms !== undefined && !result.stopped) out.append(h('p', { class: 'timing', 'data-time': '' }, `ran in ${formatMs(result.ms)}`));
-    this.editor.markErrorLine(line);
+    this.editor.markErrorLine(line, { scroll });
   }
 
   clearOutput() {
