@@ -37,6 +37,29 @@ export function writeAll(fd, text) {
   }
 }
 
+// The imports of a split core's primary module (wasm/split.mjs): one placeholder per function
+// of lmpy.deferred.wasm. The first call of any instantiates the deferred module against the
+// primary's exports, which puts the real functions in the table, and every call goes on
+// through the table slot (later calls from wasm reach the slot directly).
+export function deferredImports(primary, bytes) {
+  let table = null;
+  return new Proxy(
+    {},
+    {
+      get(_, slot) {
+        return (...args) => {
+          if (!table) {
+            const exports = primary().exports;
+            new WebAssembly.Instance(new WebAssembly.Module(bytes()), { primary: exports });
+            table = Object.values(exports).find((v) => v instanceof WebAssembly.Table);
+          }
+          return table.get(Number(slot))(...args);
+        };
+      },
+    },
+  );
+}
+
 export async function loadLmpy({ dir = wasmDir(), print, printErr } = {}) {
   let factory, compiled;
   try {
@@ -56,7 +79,9 @@ export async function loadLmpy({ dir = wasmDir(), print, printErr } = {}) {
   });
   return factory({
     instantiateWasm(imports, receiveInstance) {
-      WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module));
+      let instance = null;
+      imports.placeholder = deferredImports(() => instance, () => readFileSync(dir + 'lmpy.deferred.wasm'));
+      WebAssembly.instantiate(module, imports).then((i) => receiveInstance((instance = i), module));
       return {}; // asynchronous: receiveInstance is called when ready
     },
     print: print || ((s) => writeAll(1, s + '\n')),

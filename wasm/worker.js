@@ -32,6 +32,7 @@ function armWarm() {
 }
 
 function warmStep() {
+  prefetchDeferred();
   if (!warm.on || !session) return;
   if (!warm.steps) {
     warm.on = false; // until the tour has arrived
@@ -72,6 +73,13 @@ function post(msg) {
   self.postMessage(msg);
 }
 
+function base64Bytes(text) {
+  var s = atob(text);
+  var b = new Uint8Array(s.length);
+  for (var i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b.buffer;
+}
+
 function wasmBytes() {
   // Only for the opaque-origin bootstrap (a normal worker stream-compiles, see compileWasm).
   return fetch(BASE + 'lmpy.wasm')
@@ -81,10 +89,7 @@ function wasmBytes() {
     })
     .catch(function () {
       importScripts(BASE + 'lmpy-wasm.js');
-      var s = atob(self.LMPY_WASM_BASE64);
-      var b = new Uint8Array(s.length);
-      for (var i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-      return b.buffer;
+      return base64Bytes(self.LMPY_WASM_BASE64);
     });
 }
 
@@ -108,10 +113,76 @@ function compileWasm() {
   return WebAssembly.compileStreaming(fetch(url)).catch(whole);
 }
 
+// A split core (wasm/split.mjs): the primary module imports one placeholder per function of
+// lmpy.deferred.wasm. The first call of any instantiates the deferred module against the
+// primary's exports (which fills the table slots) and goes on through the slot. The deferred
+// module is compiled in the background once the worker is idle (prefetchDeferred); a call
+// before that fetches it synchronously, which a worker may do.
+var deferred = { module: null, table: null, fetching: null };
+
+function deferredModule() {
+  if (deferred.module) return deferred.module;
+  var bytes;
+  if (self.LMPY_BASE) {
+    importScripts(BASE + 'lmpy-deferred-wasm.js');
+    bytes = base64Bytes(self.LMPY_DEFERRED_BASE64);
+  } else {
+    var x = new XMLHttpRequest();
+    x.open('GET', BASE + 'lmpy.deferred.wasm', false);
+    x.responseType = 'arraybuffer';
+    x.send(null);
+    if (x.status !== 200 && x.status !== 0) throw new Error('HTTP ' + x.status + ' for lmpy.deferred.wasm');
+    bytes = x.response;
+  }
+  return (deferred.module = new WebAssembly.Module(bytes));
+}
+
+function prefetchDeferred() {
+  if (deferred.module || deferred.fetching || self.LMPY_BASE || !deferred.needed) return;
+  deferred.fetching = fetch(BASE + 'lmpy.deferred.wasm')
+    .then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    })
+    .then(function (b) {
+      return WebAssembly.compile(b);
+    })
+    .then(function (m) {
+      if (!deferred.module) deferred.module = m;
+    })
+    .catch(function () {}); // the synchronous path fetches it when a call needs it
+}
+
+function placeholderImports(primary) {
+  return new Proxy(
+    {},
+    {
+      get: function (_, slot) {
+        deferred.needed = true;
+        return function () {
+          if (!deferred.table) {
+            var exports = primary().exports;
+            new WebAssembly.Instance(deferredModule(), { primary: exports });
+            deferred.table = Object.values(exports).find(function (v) {
+              return v instanceof WebAssembly.Table;
+            });
+          }
+          return deferred.table.get(Number(slot)).apply(null, arguments);
+        };
+      },
+    },
+  );
+}
+
 function start() {
   var t0 = performance.now();
-  var compiled = self.LMPY_BASE ? null : compileWasm();
-  if (compiled) compiled.catch(function () {}); // reported through createLmpy below
+  // the opaque-origin bootstrap has the bytes from wasmBytes(); a normal worker streams them
+  var compiled = self.LMPY_BASE
+    ? wasmBytes().then(function (b) {
+        return WebAssembly.compile(b);
+      })
+    : compileWasm();
+  compiled.catch(function () {}); // reported through createLmpy below
   importScripts(BASE + 'lmpy.js');
   var opts = {
     locateFile: function (path) {
@@ -120,25 +191,22 @@ function start() {
     print: function () {},
     printErr: function () {},
   };
-  var ready;
-  if (self.LMPY_BASE) {
-    ready = wasmBytes().then(function (bin) {
-      opts.wasmBinary = bin;
-      return createLmpy(opts);
-    });
-  } else {
-    ready = compiled.then(function (module) {
-      opts.instantiateWasm = function (imports, receiveInstance) {
-        WebAssembly.instantiate(module, imports).then(function (instance) {
-          receiveInstance(instance, module);
-        }, function (e) {
-          post({ type: 'fatal', message: 'the WebAssembly module failed to instantiate: ' + String((e && e.message) || e) });
-        });
-        return {}; // asynchronous
-      };
-      return createLmpy(opts);
-    });
-  }
+  var ready = compiled.then(function (module) {
+    opts.instantiateWasm = function (imports, receiveInstance) {
+      var instance = null;
+      imports.placeholder = placeholderImports(function () {
+        return instance;
+      });
+      WebAssembly.instantiate(module, imports).then(function (i) {
+        instance = i;
+        receiveInstance(i, module);
+      }, function (e) {
+        post({ type: 'fatal', message: 'the WebAssembly module failed to instantiate: ' + String((e && e.message) || e) });
+      });
+      return {}; // asynchronous
+    };
+    return createLmpy(opts);
+  });
   return ready.then(function (Module) {
     lmpy = Module;
     session = new Module.Session();

@@ -160,7 +160,8 @@ async function main() {
   const sizeLines = [];
   sizeLines.push('| download (gzip -9) | size | budget |');
   sizeLines.push('|---|---:|---:|');
-  sizeLines.push(`| lmpy.wasm | ${kb(sz.wasm)} | |`);
+  sizeLines.push(`| lmpy.wasm${sz.deferred ? ' (primary module)' : ''} | ${kb(sz.wasm)} | |`);
+  if (sz.deferred) sizeLines.push(`| lmpy.deferred.wasm (compiled once the worker is idle, or on first use) | ${kb(sz.deferred)} | |`);
   sizeLines.push(`| lmpy.js (glue) | ${kb(sz.js)} | |`);
   sizeLines.push(`| core = wasm + glue | ${kb(sz.core)} | ${kb(BUDGET.core)} |`);
   sizeLines.push(`| dist/ total (the page) | ${kb(sz.dist)} | ${kb(BUDGET.dist)} |`);
@@ -223,7 +224,7 @@ async function main() {
   sum.push('| issue 8 target | measured | against | target | met |');
   sum.push('|---|---:|---:|---:|:---:|');
   const within = (n, max) => (n === null || n === undefined ? null : n <= max);
-  row('core download (wasm + glue, gzip -9)', kb(sz.core), `${sz.core ? ((sz.core / BUDGET.core) * 100).toFixed(0) : '—'}% of budget`, kb(BUDGET.core), within(sz.core, BUDGET.core));
+  row(`core download (${sz.deferred ? 'primary wasm' : 'wasm'} + glue, gzip -9)`, kb(sz.core), `${sz.core ? ((sz.core / BUDGET.core) * 100).toFixed(0) : '—'}% of budget`, kb(BUDGET.core), within(sz.core, BUDGET.core));
   row('page download (gzip -9)', kb(sz.dist), `${sz.dist ? ((sz.dist / BUDGET.dist) * 100).toFixed(0) : '—'}% of budget`, kb(BUDGET.dist), within(sz.dist, BUDGET.dist));
   row('node wasm/lmpy.mjs hello.py', `+${startOver.toFixed(0)} ms`, `empty node ${base.toFixed(0)} ms`, '+40 ms', startOver <= 40);
   if (page) {

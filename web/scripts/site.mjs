@@ -80,10 +80,17 @@ export async function buildSite({ root = defaultRoot, outDir, wasmDir } = {}) {
   // iframes) where fetching lmpy.wasm needs CORS but importScripts does not.
   const wasm = fs.readFileSync(path.join(wasmDir, 'lmpy.wasm'));
   fs.writeFileSync(path.join(outDir, 'lmpy-wasm.js'), `self.LMPY_WASM_BASE64=${JSON.stringify(wasm.toString('base64'))};\n`);
+  // A split core's second module (wasm/split.mjs), and its script twin for opaque origins.
+  const deferred = path.join(wasmDir, 'lmpy.deferred.wasm');
+  if (fs.existsSync(deferred)) {
+    fs.copyFileSync(deferred, path.join(outDir, 'lmpy.deferred.wasm'));
+    const b64 = fs.readFileSync(deferred).toString('base64');
+    fs.writeFileSync(path.join(outDir, 'lmpy-deferred-wasm.js'), `self.LMPY_DEFERRED_BASE64=${JSON.stringify(b64)};\n`);
+  }
   fs.copyFileSync(path.join(web, 'deck/deck.md'), path.join(outDir, 'deck.md'));
 
   // The service worker precaches what a visit needs (not the base64 fallback).
-  const files = walk(outDir).filter((f) => f !== 'lmpy-wasm.js' && f !== 'sw.js');
+  const files = walk(outDir).filter((f) => f !== 'lmpy-wasm.js' && f !== 'lmpy-deferred-wasm.js' && f !== 'sw.js');
   const h = crypto.createHash('sha256');
   for (const f of files) h.update(f).update(fs.readFileSync(path.join(outDir, f)));
   const version = h.digest('hex').slice(0, 12);

@@ -13,9 +13,10 @@
 // become {error: message}, in Python's words where the core gives them.
 
 export class LmCore {
-  constructor({ base = '', loadScript, opaque = false } = {}) {
+  constructor({ base = '', loadScript, opaque = false, fetchBytes = defaultFetchBytes } = {}) {
     this.base = base;
     this.loadScript = loadScript;
+    this.fetchBytes = fetchBytes; // url -> Promise<ArrayBuffer> (tests inject it)
     this.opaque = opaque; // sandboxed iframe: fetch may need CORS, the base64 copy does not
     this.module = null;
     this.promise = null;
@@ -31,17 +32,49 @@ export class LmCore {
     await this.loadScript(this.base + 'lmpy.js');
     const create = globalThis.createLmpy;
     if (typeof create !== 'function') throw new Error('lmpy.js did not define createLmpy');
-    const opts = { locateFile: (p) => this.base + p, print() {}, printErr() {} };
+    // An opaque origin cannot fetch lmpy.wasm without CORS; the same bytes as a script can.
+    const primary = await this.bytes('lmpy.wasm', 'lmpy-wasm.js', 'LMPY_WASM_BASE64');
+    // A split core (wasm/split.mjs): the explorers' functions live in lmpy.deferred.wasm, and
+    // the main thread cannot fetch it synchronously on a first call, so it is instantiated
+    // here, before anything is called.
+    const module = await WebAssembly.compile(primary);
+    const split = WebAssembly.Module.imports(module).some((i) => i.module === 'placeholder');
+    const deferred = split ? await WebAssembly.compile(await this.bytes('lmpy.deferred.wasm', 'lmpy-deferred-wasm.js', 'LMPY_DEFERRED_BASE64')) : null;
+    let table = null;
+    const placeholder = new Proxy({}, { get: (_, slot) => (...args) => table.get(Number(slot))(...args) });
+    let fail;
+    const failed = new Promise((_, reject) => (fail = reject));
+    this.module = await Promise.race([
+      failed,
+      create({
+        print() {},
+        printErr() {},
+        instantiateWasm(imports, receive) {
+          imports.placeholder = placeholder;
+          WebAssembly.instantiate(module, imports)
+            .then((instance) => {
+              if (deferred) {
+                new WebAssembly.Instance(deferred, { primary: instance.exports });
+                table = Object.values(instance.exports).find((v) => v instanceof WebAssembly.Table);
+              }
+              receive(instance, module);
+            })
+            .catch(fail);
+          return {}; // asynchronous
+        },
+      }),
+    ]);
+    return this;
+  }
+
+  async bytes(name, script, global) {
     try {
-      this.module = await create(opts);
+      return await this.fetchBytes(this.base + name);
     } catch (e) {
       if (!this.opaque) throw e;
-      // An opaque origin cannot fetch lmpy.wasm without CORS; the same bytes as a script can.
-      await this.loadScript(this.base + 'lmpy-wasm.js');
-      opts.wasmBinary = decodeBase64(globalThis.LMPY_WASM_BASE64);
-      this.module = await create(opts);
+      await this.loadScript(this.base + script);
+      return decodeBase64(globalThis[global]);
     }
-    return this;
   }
 
   has(name) {
@@ -63,6 +96,12 @@ export class LmCore {
       return { error: `internal error in the core (${(e && e.message) || e})` };
     }
   }
+}
+
+async function defaultFetchBytes(url) {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`HTTP ${r.status} for ${url}`);
+  return r.arrayBuffer();
 }
 
 function now() {
