@@ -9,7 +9,7 @@
 //   s.delete();
 //
 // LMPY_WASM_DIR overrides where lmpy.js / lmpy.wasm are looked for.
-import { readFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -35,6 +35,14 @@ export function writeAll(fd, text) {
     }
     buf = buf.subarray(n);
   }
+}
+
+// A split build (wasm/split.mjs) keeps the whole module as lmpy.full.wasm: Node reads it from
+// disk, so the split's only effect here would be its cost (the primary's 1504 placeholder
+// imports take ~12 ms to instantiate). LMPY_WASM_SPLIT=1 runs the split modules instead (tests).
+function wasmFile(dir) {
+  if (process.env.LMPY_WASM_SPLIT === '1') return 'lmpy.wasm';
+  return existsSync(dir + 'lmpy.full.wasm') ? 'lmpy.full.wasm' : 'lmpy.wasm';
 }
 
 // The imports of a split core's primary module (wasm/split.mjs): one placeholder per function
@@ -66,7 +74,7 @@ export async function loadLmpy({ dir = wasmDir(), print, printErr } = {}) {
     // Emscripten 3.1.6 would fetch() the .wasm, which fails on file paths under Node 18+:
     // the module is compiled here instead, started before the glue is required so that V8
     // validates it on its background threads while the main thread parses lmpy.js.
-    compiled = WebAssembly.compile(readFileSync(dir + 'lmpy.wasm'));
+    compiled = WebAssembly.compile(readFileSync(dir + wasmFile(dir)));
     compiled.catch(() => {}); // awaited below; not unhandled if the require fails first
     factory = require(dir + 'lmpy.js');
   } catch (e) {

@@ -22,6 +22,11 @@ const ROOT = path.resolve(HERE, '../..');
 export const DEFAULT_RUNNERS = [
   { label: 'native', cmd: [path.join(ROOT, 'build/native/lmpy')] },
   { label: 'wasm', cmd: [process.execPath, path.join(ROOT, 'wasm/lmpy.mjs')] },
+  // a split build (wasm/split.mjs) through its two modules, as the page runs it (Node itself
+  // runs lmpy.full.wasm)
+  ...(existsSync(path.join(ROOT, 'build/wasm/lmpy.deferred.wasm'))
+    ? [{ label: 'wasm-split', cmd: [process.execPath, path.join(ROOT, 'wasm/lmpy.mjs')], env: { LMPY_WASM_SPLIT: '1' } }]
+    : []),
 ];
 
 // Python's str.splitlines() separators.
@@ -54,12 +59,12 @@ export function listCases(casesDir, only = '') {
     .sort();
 }
 
-function runOne(cmd, file, cwd, timeoutS) {
+function runOne(cmd, file, cwd, timeoutS, env = {}) {
   return new Promise((resolve) => {
     const t0 = Date.now();
     let child;
     try {
-      child = spawn(cmd[0], [...cmd.slice(1), file], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(cmd[0], [...cmd.slice(1), file], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
       resolve({ out: '', err: String(e.message), rc: -1, ms: Date.now() - t0 });
       return;
@@ -151,7 +156,7 @@ export async function checkCases({
     while (next < tasks.length) {
       const i = next++;
       const { name, runner } = tasks[i];
-      const res = await runOne(runner.cmd, name + '.py', casesDir, timeout);
+      const res = await runOne(runner.cmd, name + '.py', casesDir, timeout, runner.env);
       const problems = judge(casesDir, name, res, timeout);
       results[i] = { name, runner: runner.label, ok: problems.length === 0, problems, ms: res.ms };
       done[i] = true;
