@@ -19,7 +19,9 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 
-export const DEFAULT_RUNNERS = [
+// A function, not a constant: whether the wasm build is split is known only after the build,
+// and `npm test` imports this module before building.
+export const defaultRunners = () => [
   { label: 'native', cmd: [path.join(ROOT, 'build/native/lmpy')] },
   { label: 'wasm', cmd: [process.execPath, path.join(ROOT, 'wasm/lmpy.mjs')] },
   // a split build (wasm/split.mjs) through its two modules, as the page runs it (Node itself
@@ -126,7 +128,7 @@ export function judge(casesDir, name, res, timeoutS) {
 // failing runner. Returns [{name, runner, ok, problems, ms}].
 export async function checkCases({
   casesDir = path.join(HERE, 'cases'),
-  runners = DEFAULT_RUNNERS,
+  runners = defaultRunners(),
   only = '',
   timeout = 30,
   jobs = 2,
@@ -192,7 +194,7 @@ async function main() {
   if (cur && cur.length) runners.push(makeRunner(cur));
   const results = await checkCases({
     casesDir: path.resolve(opt.cases),
-    runners: runners.length ? runners : DEFAULT_RUNNERS,
+    runners: runners.length ? runners : defaultRunners(),
     only: opt.only,
     timeout: Number(opt.timeout),
     jobs: Number(opt.jobs),
