@@ -40,3 +40,27 @@ for (const when of ['at once', 'after the warm-up']) {
     await context.close();
   });
 }
+
+test('a sandboxed embed (opaque origin) gets the deferred module from its script twin', async () => {
+  const page = await site.newPage({ width: 900 });
+  const twin = [];
+  page.on('request', (r) => r.url().endsWith('lmpy-deferred-wasm.js') && twin.push(r.url()));
+  await page.route(site.url + 'host.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><body><iframe id="f" src="${site.url}embed.html?slide=5" sandbox="allow-scripts" style="width:100%;height:800px;border:0"></iframe></body>`,
+    }),
+  );
+  await page.goto(site.url + 'host.html');
+  const frame = page.frameLocator('#f');
+  await frame.locator('html[data-ready="true"]').waitFor({ timeout: 20000 });
+  await frame.locator('[data-slide="5"] [data-editor] .cm-content').click({ timeout: 20000 });
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(CODE);
+  await frame.locator('[data-slide="5"] [data-action="run"]').click();
+  await frame.locator('[data-slide="5"] [data-stdout]').waitFor({ timeout: 20000 });
+  assert.equal(await frame.locator('[data-slide="5"] [data-stdout]').textContent(), OUT);
+  assert.ok(twin.length >= 1, 'lmpy-deferred-wasm.js was loaded');
+  await page.context().close();
+});
