@@ -7,7 +7,9 @@
 #include "py/runtime.h"
 #include "size_fn.h"
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstring>
 
 namespace lmpy {
 
@@ -1057,6 +1059,77 @@ NATIVE(float_as_integer_ratio) {
     return vm.new_tuple({make_int(vm, num), make_int(vm, den)});
 }
 
+// float.hex(): CPython's spelling, 13 hex digits after the point, subnormals as 0x0.<...>p-1022.
+NATIVE(float_hex) {
+    double x = a[0].f;
+    if (std::isnan(x)) return vm.str("nan");
+    if (std::isinf(x)) return vm.str(x < 0 ? "-inf" : "inf");
+    std::string r = std::signbit(x) ? "-0x" : "0x";
+    if (x == 0) return vm.str(r + "0.0p+0");
+    uint64_t bits;
+    std::memcpy(&bits, &x, 8);
+    int e = int((bits >> 52) & 0x7ff);
+    uint64_t m = bits & ((uint64_t(1) << 52) - 1);
+    r += e ? "1." : "0.";
+    for (int k = 48; k >= 0; k -= 4) r += "0123456789abcdef"[(m >> k) & 15];
+    int exp = e ? e - 1023 : -1022;
+    return vm.str(r + (exp < 0 ? "p-" : "p+") + std::to_string(std::abs(exp)));
+}
+
+// float.fromhex(s): Python's grammar ([sign] ['0x'] digits ['.' digits] ['p' [sign] digits],
+// surrounding whitespace, or inf/infinity/nan) checked here; C's strtod, which reads the same
+// hex form with correct rounding, does the arithmetic.
+NATIVE(float_fromhex) {
+    if (a.n != 2)
+        vm.type_error("float.fromhex() takes exactly one argument (" + std::to_string(a.n - 1) +
+                      " given)");
+    if (!a[1].is_obj() || a[1].o->type != vm.t.str)
+        vm.type_error("bad argument type for built-in operation");
+    const std::string& s = a[1].as<Str>()->s;
+    auto bad = [&]() -> Value {
+        vm.value_error("invalid hexadecimal floating-point string");
+        return Value();
+    };
+    size_t i = 0, n = s.size();
+    auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    while (i < n && space(s[i])) ++i;
+    while (n > i && space(s[n - 1])) --n;
+    std::string t = s.substr(i, n - i), body = t;
+    bool neg = false;
+    if (!body.empty() && (body[0] == '+' || body[0] == '-')) neg = body[0] == '-', body.erase(0, 1);
+    std::string low;
+    for (char c : body) low += char(std::tolower(static_cast<unsigned char>(c)));
+    double v;
+    if (low == "inf" || low == "infinity") {
+        v = INFINITY;
+    } else if (low == "nan") {
+        v = NAN;
+    } else {
+        size_t k = low.rfind("0x", 0) == 0 ? 2 : 0, digits = 0;
+        auto hex = [&](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+        while (k < low.size() && hex(low[k])) ++k, ++digits;
+        if (k < low.size() && low[k] == '.')
+            for (++k; k < low.size() && hex(low[k]); ++k) ++digits;
+        if (!digits) return bad();
+        if (k < low.size() && low[k] == 'p') {
+            ++k;
+            if (k < low.size() && (low[k] == '+' || low[k] == '-')) ++k;
+            size_t e0 = k;
+            while (k < low.size() && std::isdigit(static_cast<unsigned char>(low[k]))) ++k;
+            if (k == e0) return bad();
+        }
+        if (k != low.size()) return bad();
+        std::string c = low.rfind("0x", 0) == 0 ? low : "0x" + low;
+        if (c.find('p') == std::string::npos) c += "p0";
+        v = std::strtod(c.c_str(), nullptr);
+        if (std::isinf(v)) // finite digits: only an overflow gives inf (musl leaves errno alone)
+            vm.raise(vm.t.OverflowError, "hexadecimal value too large to represent as a float");
+    }
+    if (neg) v = -v;
+    if (a[0].is_obj() && a[0].o == vm.t.float_) return Value::flt(v);
+    return vm.call(a[0], {Value::flt(v)});
+}
+
 void init_str_methods(VM& vm) {
     Type* s = vm.t.str;
     vm.add_method(s, "split", str_split);
@@ -1165,6 +1238,9 @@ void init_container_methods(VM& vm) {
     vm.add_method(vm.t.int_, "conjugate", int_conjugate);
     vm.add_method(vm.t.float_, "is_integer", float_is_integer);
     vm.add_method(vm.t.float_, "as_integer_ratio", float_as_integer_ratio);
+    vm.add_method(vm.t.float_, "hex", float_hex);
+    vm.add_attr(vm.t.float_, "fromhex",
+                Value(new ClassMethod(vm.t.classmethod, vm.new_native("fromhex", float_fromhex))));
 }
 
 LMPY_SIZE_END
