@@ -49,7 +49,7 @@ function wasmFile(dir) {
 // of lmpy.deferred.wasm. The first call of any instantiates the deferred module against the
 // primary's exports, which puts the real functions in the table, and every call goes on
 // through the table slot (later calls from wasm reach the slot directly).
-export function deferredImports(primary, bytes) {
+function deferredImports(primary, bytes) {
   let table = null;
   return new Proxy(
     {},

@@ -29,8 +29,7 @@ async function programs() {
   const { parseDeck } = await import(pathToFileURL(path.join(ROOT, 'web/src/deck/parse.mjs')).href);
   const deck = parseDeck(fs.readFileSync(path.join(ROOT, 'web/deck/deck.md'), 'utf8'));
   const cells = deck.slides.filter((s) => s.code !== null).map((s) => s.code);
-  const tour = fs.readFileSync(path.join(HERE, 'warmup.py'), 'utf8').split(/^# %%.*$/m).slice(1);
-  return [...cells, tour.join('\n')];
+  return [...cells, fs.readFileSync(path.join(HERE, 'warmup.py'), 'utf8')]; // the tour whole
 }
 
 export async function split(dir, wasmSplit) {

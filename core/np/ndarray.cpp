@@ -211,6 +211,14 @@ static std::shared_ptr<void> alloc(int64_t nbytes, bool zero) {
     return std::shared_ptr<void>(p, std::free);
 }
 
+static int64_t item_bytes(DType dt, int64_t width) {
+    switch (dt) {
+    case DType::Bool: return 1;
+    case DType::Str: return 4 * width;
+    default: return 8;
+    }
+}
+
 LMPY_SIZE_BEGIN
 // NumPy's _ArrayMemoryError._size_to_string: binary units, 3 significant digits below 1000
 // units ("74.5 GiB", "728. TiB"), all digits from there ("1000. GiB").
@@ -230,7 +238,6 @@ static std::string binary_size(uint64_t nbytes) {
                                 " for an array with shape " + shape_repr(shape) +
                                 " and data type " + dtype_name(dt, width));
 }
-static int64_t item_bytes(DType dt, int64_t width);
 
 // NumPy: a byte count that overflows its intp is a ValueError, any other failure a
 // MemoryError that names the size.
@@ -250,14 +257,6 @@ void check_alloc(const Shape& shape, DType dt, int64_t width) {
     if (!probe) cannot_allocate(uint64_t(nbytes), shape, dt, width);
 }
 LMPY_SIZE_END
-
-static int64_t item_bytes(DType dt, int64_t width) {
-    switch (dt) {
-    case DType::Bool: return 1;
-    case DType::Str: return 4 * width;
-    default: return 8;
-    }
-}
 
 NDArray::NDArray() : NDArray(zeros({}, DType::Float64)) {}
 

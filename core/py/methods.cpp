@@ -1094,11 +1094,9 @@ NATIVE(float_fromhex) {
     auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
     while (i < n && space(s[i])) ++i;
     while (n > i && space(s[n - 1])) --n;
-    std::string t = s.substr(i, n - i), body = t;
-    bool neg = false;
-    if (!body.empty() && (body[0] == '+' || body[0] == '-')) neg = body[0] == '-', body.erase(0, 1);
-    std::string low;
-    for (char c : body) low += char(std::tolower(static_cast<unsigned char>(c)));
+    bool neg = i < n && s[i] == '-';
+    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+    std::string low = map_ascii(s.substr(i, n - i), ::tolower);
     double v;
     if (low == "inf" || low == "infinity") {
         v = INFINITY;
