@@ -32,8 +32,16 @@ Shape dims_of(VM& vm, Args& a, int skip) {
         if (d < 0) vm.value_error("negative dimensions are not allowed");
         s.push_back(d);
     }
-    guard(vm, [&] { check_alloc(s, DType::Float64); });
     return s;
+}
+// A float64 array of shape s drawn straight into its own buffer: allocation first (NumPy's
+// MemoryError before any draw), no zeroing, no intermediate vector.
+template <class Fill> Value drawn(VM& vm, const Shape& s, Fill fill) {
+    return guard(vm, [&] {
+        NDArray r = NDArray::empty(s, DType::Float64);
+        fill(r.data<double>(), size_t(r.size()));
+        return wrap(vm, std::move(r));
+    });
 }
 
 Value r_seed(VM& vm, RandomState& rs, Args& a, int skip) {
@@ -66,28 +74,24 @@ Value r_seed(VM& vm, RandomState& rs, Args& a, int skip) {
 Value r_rand(VM& vm, RandomState& rs, Args& a, int skip) {
     if (a.nkw) vm.type_error("rand() takes no keyword arguments");
     if (a.n == skip) return Value::flt(rs.random_sample());
-    Shape s = dims_of(vm, a, skip);
-    return shaped_doubles(vm, s, rs.random_sample(size_t(shape_size(s))));
+    return drawn(vm, dims_of(vm, a, skip), [&](double* p, size_t n) { rs.random_sample(p, n); });
 }
 Value r_randn(VM& vm, RandomState& rs, Args& a, int skip) {
     if (a.nkw) vm.type_error("randn() takes no keyword arguments");
     if (a.n == skip) return Value::flt(rs.standard_normal());
-    Shape s = dims_of(vm, a, skip);
-    return shaped_doubles(vm, s, rs.standard_normal(size_t(shape_size(s))));
+    return drawn(vm, dims_of(vm, a, skip), [&](double* p, size_t n) { rs.standard_normal(p, n); });
 }
 Value r_random(VM& vm, RandomState& rs, Args& a, int skip) {
     Value v[1];
     bind(vm, a, "random_sample", skip, {"size"}, 0, v);
-    auto s = to_size(vm, v[0]);
-    if (!s) return Value::flt(rs.random_sample());
-    return shaped_doubles(vm, *s, rs.random_sample(size_t(shape_size(*s))));
+    if (!given(v[0])) return Value::flt(rs.random_sample());
+    return drawn(vm, to_shape(vm, v[0]), [&](double* p, size_t n) { rs.random_sample(p, n); });
 }
 Value r_standard_normal(VM& vm, RandomState& rs, Args& a, int skip) {
     Value v[1];
     bind(vm, a, "standard_normal", skip, {"size"}, 0, v);
-    auto s = to_size(vm, v[0]);
-    if (!s) return Value::flt(rs.standard_normal());
-    return shaped_doubles(vm, *s, rs.standard_normal(size_t(shape_size(*s))));
+    if (!given(v[0])) return Value::flt(rs.standard_normal());
+    return drawn(vm, to_shape(vm, v[0]), [&](double* p, size_t n) { rs.standard_normal(p, n); });
 }
 
 double num_or(VM& vm, const Value& v, double def) { return given(v) ? vm.to_double(v) : def; }

@@ -320,14 +320,14 @@ static void check_len(const Shape& shape, size_t n) {
 
 NDArray NDArray::from_doubles(const Shape& shape, std::vector<double> v) {
     check_len(shape, v.size());
-    NDArray r = zeros(shape, DType::Float64);
+    NDArray r = empty(shape, DType::Float64); // every element written below
     if (!v.empty()) std::memcpy(r.data<double>(), v.data(), v.size() * 8);
     return r;
 }
 
 NDArray NDArray::from_int64s(const Shape& shape, std::vector<int64_t> v) {
     check_len(shape, v.size());
-    NDArray r = zeros(shape, DType::Int64);
+    NDArray r = empty(shape, DType::Int64);
     if (!v.empty()) std::memcpy(r.data<int64_t>(), v.data(), v.size() * 8);
     return r;
 }

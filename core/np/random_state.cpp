@@ -52,8 +52,12 @@ void RandomState::seed_array(const std::vector<int64_t>& key) {
 // ---------------------------------------------------------------- floats
 std::vector<double> RandomState::random_sample(size_t n) {
     std::vector<double> v(n);
-    for (auto& x : v) x = random_sample();
+    random_sample(v.data(), n);
     return v;
+}
+
+void RandomState::random_sample(double* out, size_t n) {
+    for (size_t i = 0; i < n; ++i) out[i] = random_sample();
 }
 
 double RandomState::standard_normal() {
@@ -77,8 +81,12 @@ double RandomState::standard_normal() {
 
 std::vector<double> RandomState::standard_normal(size_t n) {
     std::vector<double> v(n);
-    for (auto& x : v) x = standard_normal();
+    standard_normal(v.data(), n);
     return v;
+}
+
+void RandomState::standard_normal(double* out, size_t n) {
+    for (size_t i = 0; i < n; ++i) out[i] = standard_normal();
 }
 
 double RandomState::normal(double loc, double scale) {

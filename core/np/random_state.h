@@ -56,8 +56,10 @@ class RandomState {
     // ---- floats ----
     double random_sample() { return mt_.genrand_res53(); } // rand / random / random_sample
     std::vector<double> random_sample(size_t n);
+    void random_sample(double* out, size_t n); // fills out (an array's own buffer)
     double standard_normal(); // legacy polar method with cached second value (randn)
     std::vector<double> standard_normal(size_t n);
+    void standard_normal(double* out, size_t n);
     double normal(double loc, double scale); // ValueError "scale < 0"
     std::vector<double> normal(double loc, double scale, size_t n);
     double uniform(double low, double high); // OverflowError "Range exceeds valid bounds"

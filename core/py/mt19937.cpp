@@ -75,14 +75,4 @@ void MT19937::generate() {
     mti_ = 0;
 }
 
-uint32_t MT19937::genrand_uint32() {
-    if (mti_ >= N) generate();
-    uint32_t y = mt_[mti_++];
-    y ^= (y >> 11);
-    y ^= (y << 7) & 0x9d2c5680u;
-    y ^= (y << 15) & 0xefc60000u;
-    y ^= (y >> 18);
-    return y;
-}
-
 } // namespace lmpy
