@@ -22,7 +22,11 @@ namespace {
 
 constexpr int64_t kBufSize = 8192;
 
-double pairwise(const double* a, int64_t n, int64_t s) {
+// Unit: s == 1 known at compile time, so the 8 accumulators become SIMD lanes. The pragma
+// unrolls the 8-lane loops although the wasm build disables loop unrolling (-fno-unroll-loops
+// also stops full unrolling of constant-trip loops in clang 14, and with it SLP vectorisation).
+template <bool Unit> double pairwise_run(const double* a, int64_t n, int64_t s) {
+    if constexpr (Unit) s = 1;
     if (n < 8) {
         double r = 0.;
         for (int64_t i = 0; i < n; ++i) r += a[i * s];
@@ -30,9 +34,11 @@ double pairwise(const double* a, int64_t n, int64_t s) {
     }
     if (n <= 128) {
         double r[8];
+#pragma GCC unroll 8
         for (int j = 0; j < 8; ++j) r[j] = a[j * s];
         int64_t i = 8;
         for (; i < n - (n % 8); i += 8)
+#pragma GCC unroll 8
             for (int j = 0; j < 8; ++j) r[j] += a[(i + j) * s];
         double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
         for (; i < n; ++i) res += a[i * s];
@@ -40,7 +46,11 @@ double pairwise(const double* a, int64_t n, int64_t s) {
     }
     int64_t n2 = n / 2;
     n2 -= n2 % 8;
-    return pairwise(a, n2, s) + pairwise(a + n2 * s, n - n2, s);
+    return pairwise_run<Unit>(a, n2, s) + pairwise_run<Unit>(a + n2 * s, n - n2, s);
+}
+
+double pairwise(const double* a, int64_t n, int64_t s) {
+    return s == 1 ? pairwise_run<true>(a, n, 1) : pairwise_run<false>(a, n, s);
 }
 
 } // namespace
@@ -70,26 +80,57 @@ void odometer(const detail::Plan<2>& p, int lo, int hi, std::array<int64_t, 2> o
     }
 }
 
-// out (keepdims shape, initialised) = comb(out, in...) over the masked axes, in NumPy order.
+// How a reduction may order its operations: Seq strictly in NumPy's element order; Pairwise is
+// the float sum's blocked pairwise order; AnyOrder (max/min) gives the same value in any order,
+// so long runs are folded in 8 independent lanes (SIMD in wasm, 8 dependency chains natively;
+// np.max(axis=1) of 1000x1000 was 7x NumPy's time as one chain).
+enum class Fold { Seq, Pairwise, AnyOrder };
+
 // Folds one strided run of n elements into acc in NumPy's order: pairwise sums over
 // kBufSize-element blocks for float sums, else sequentially. Shared by the plan's innermost
 // reduced axis (reduce_into) and the whole-array fast path (reduce).
 template <class T, class R, class Comb>
-R fold_run(const T* q, int64_t n, int64_t s, R acc, Comb comb, bool pairwise_sum) {
+R fold_run(const T* q, int64_t n, int64_t s, R acc, Comb comb, Fold how) {
     if constexpr (std::is_same_v<T, double> && std::is_same_v<R, double>) {
-        if (pairwise_sum) {
+        if (how == Fold::Pairwise) {
             for (int64_t st = 0; st < n; st += kBufSize)
                 acc += pairwise(q + st * s, std::min(kBufSize, n - st), s);
             return acc;
+        }
+    }
+    if constexpr (std::is_same_v<T, R> && !std::is_same_v<T, bool>) {
+        if (how == Fold::AnyOrder && s == 1 && n >= 16) {
+            R r[8];
+#pragma GCC unroll 8
+            for (int j = 0; j < 8; ++j) r[j] = q[j];
+            int64_t i = 8;
+            for (; i + 8 <= n; i += 8)
+#pragma GCC unroll 8
+                for (int j = 0; j < 8; ++j) r[j] = comb(r[j], q[i + j]);
+            R res = acc;
+            for (int j = 0; j < 8; ++j) res = comb(res, r[j]);
+            for (; i < n; ++i) res = comb(res, q[i]);
+            // Equal values differ only in the sign of zero (and NaNs in payload): for those
+            // rare results fold again in element order, so the sign does not depend on the
+            // lanes (NumPy's scalar loop's order; its SIMD loops follow the machine's width).
+            if constexpr (std::is_same_v<R, double>) {
+                if (!(res != 0.0 && res == res))
+                    how = Fold::Seq;
+                else
+                    return res;
+            } else {
+                return res;
+            }
         }
     }
     for (int64_t i = 0; i < n; ++i) acc = comb(acc, static_cast<R>(q[i * s]));
     return acc;
 }
 
+// out (keepdims shape, initialised) = comb(out, in...) over the masked axes, in NumPy order.
 template <class T, class R, class Comb>
 void reduce_into(const NDArray& in, NDArray& out, const std::vector<bool>& mask, Comb comb,
-                 bool pairwise_sum) {
+                 Fold how) {
     Shape ost = out.strides();
     for (size_t d = 0; d < mask.size(); ++d)
         if (mask[d]) ost[d] = 0;
@@ -115,10 +156,10 @@ void reduce_into(const NDArray& in, NDArray& out, const std::vector<bool>& mask,
     odometer(p, 0, nd - k, {0, 0}, [&](const std::array<int64_t, 2>& o) {
         R& dst = op[o[1]];
         if constexpr (std::is_same_v<T, double> && std::is_same_v<R, double>) {
-            if (pairwise_sum) {
+            if (how == Fold::Pairwise) {
                 if (k == 1) {
                     dst = fold_run<T, R>(ip + o[0], p.shape[nd - 1], p.strides[nd - 1][0], dst,
-                                         comb, true);
+                                         comb, how);
                     return;
                 }
                 buf.clear();
@@ -134,8 +175,7 @@ void reduce_into(const NDArray& in, NDArray& out, const std::vector<bool>& mask,
             }
         }
         if (k == 1) { // one reduced (innermost) axis: a plain strided loop, same order
-            dst =
-                fold_run<T, R>(ip + o[0], p.shape[nd - 1], p.strides[nd - 1][0], dst, comb, false);
+            dst = fold_run<T, R>(ip + o[0], p.shape[nd - 1], p.strides[nd - 1][0], dst, comb, how);
             return;
         }
         R acc = dst;
@@ -158,14 +198,14 @@ Shape kept_shape(const NDArray& a, const std::vector<bool>& mask, bool keepdims)
 
 template <class T, class R, class Comb>
 NDArray reduce(const NDArray& a, const Axes& axes, bool keepdims, R init, Comb comb,
-               bool pw = false) {
+               Fold how = Fold::Seq) {
     if (!axes && !keepdims && a.dtype() == detail::dtype_of<T>() && a.is_c_contiguous()) {
         // A whole C-contiguous array: the plan would coalesce it into one run, so take that
         // run directly, in the same order (pairwise sums over 8192-element blocks, else
         // sequential), without the plan's vectors: np.mean in a training loop was mostly
         // allocation.
         NDArray out = NDArray::empty({}, detail::dtype_of<R>());
-        *out.data<R>() = fold_run<T, R>(a.data<T>(), a.size(), 1, init, comb, pw);
+        *out.data<R>() = fold_run<T, R>(a.data<T>(), a.size(), 1, init, comb, how);
         return out;
     }
     std::vector<bool> mask = detail::axis_mask(axes, a.ndim());
@@ -174,7 +214,7 @@ NDArray reduce(const NDArray& a, const Axes& axes, bool keepdims, R init, Comb c
     R* o = out.data<R>();
     for (int64_t i = 0; i < out.size(); ++i) o[i] = init;
     NDArray in = a.dtype() == detail::dtype_of<T>() ? a : a.astype(detail::dtype_of<T>());
-    reduce_into<T, R>(in, out, mask, comb, pw);
+    reduce_into<T, R>(in, out, mask, comb, how);
     return keepdims ? out : out.reshape(kept_shape(a, mask, false));
 }
 
@@ -206,7 +246,7 @@ void no_str(const NDArray& a, const char* name) {
 // (inlined into each, the reduction template was ~2.5 KB of wasm per caller).
 [[gnu::noinline]] NDArray fsum(const NDArray& a, const Axes& axes, bool keepdims) {
     return reduce<double, double>(
-        a, axes, keepdims, 0.0, [](double x, double y) { return x + y; }, true);
+        a, axes, keepdims, 0.0, [](double x, double y) { return x + y; }, Fold::Pairwise);
 }
 
 } // namespace
@@ -241,12 +281,13 @@ NDArray max(const NDArray& a, const Axes& axes, bool keepdims) {
     check_nonempty(a, axes, "maximum");
     switch (a.dtype()) {
     case DType::Float64:
-        return reduce<double, double>(a, axes, keepdims, -INFINITY, [](double x, double y) {
-            return (x >= y || std::isnan(x)) ? x : y;
-        });
+        return reduce<double, double>(
+            a, axes, keepdims, -INFINITY,
+            [](double x, double y) { return (x >= y || std::isnan(x)) ? x : y; }, Fold::AnyOrder);
     case DType::Int64:
-        return reduce<int64_t, int64_t>(a, axes, keepdims, INT64_MIN,
-                                        [](int64_t x, int64_t y) { return x >= y ? x : y; });
+        return reduce<int64_t, int64_t>(
+            a, axes, keepdims, INT64_MIN, [](int64_t x, int64_t y) { return x >= y ? x : y; },
+            Fold::AnyOrder);
     default: return any(a, axes, keepdims); // the same reduction: one instantiation fewer
     }
 }
@@ -256,12 +297,13 @@ NDArray min(const NDArray& a, const Axes& axes, bool keepdims) {
     check_nonempty(a, axes, "minimum");
     switch (a.dtype()) {
     case DType::Float64:
-        return reduce<double, double>(a, axes, keepdims, INFINITY, [](double x, double y) {
-            return (x <= y || std::isnan(x)) ? x : y;
-        });
+        return reduce<double, double>(
+            a, axes, keepdims, INFINITY,
+            [](double x, double y) { return (x <= y || std::isnan(x)) ? x : y; }, Fold::AnyOrder);
     case DType::Int64:
-        return reduce<int64_t, int64_t>(a, axes, keepdims, INT64_MAX,
-                                        [](int64_t x, int64_t y) { return x <= y ? x : y; });
+        return reduce<int64_t, int64_t>(
+            a, axes, keepdims, INT64_MAX, [](int64_t x, int64_t y) { return x <= y ? x : y; },
+            Fold::AnyOrder);
     default: return all(a, axes, keepdims);
     }
 }
