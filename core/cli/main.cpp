@@ -1,7 +1,11 @@
 // build/native/lmpy FILE.py — runs FILE like `python3 FILE.py`: stdout streamed,
 // traceback on stderr and exit status 1 on an uncaught exception.
 // `--figures OUT.json` writes the matplotlib chart descriptions.
+// `--inproc` runs FILE twice, each in a fresh interpreter with its output discarded, and prints
+// {"first": ms, "second": ms, "ok": bool}: the native side of tests/bench/inproc.mjs, so the
+// bench can compare the NumPy kernels without either process's start-up.
 #include "py/api.h"
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -22,14 +26,17 @@ int main(int argc, char** argv) {
 #endif
     const char* path = nullptr;
     const char* figures = nullptr;
+    bool inproc = false;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--figures") == 0 && i + 1 < argc)
             figures = argv[++i];
+        else if (std::strcmp(argv[i], "--inproc") == 0)
+            inproc = true;
         else if (!path)
             path = argv[i];
     }
     if (!path) {
-        std::fprintf(stderr, "usage: lmpy [--figures OUT.json] FILE.py\n");
+        std::fprintf(stderr, "usage: lmpy [--figures OUT.json | --inproc] FILE.py\n");
         return 2;
     }
     std::ifstream in(path, std::ios::binary);
@@ -40,6 +47,21 @@ int main(int argc, char** argv) {
     }
     std::stringstream ss;
     ss << in.rdbuf();
+    if (inproc) {
+        double ms[2];
+        bool ok = true;
+        for (double& t : ms) {
+            lmpy::Interpreter interp;
+            interp.set_output([](std::string_view) {});
+            auto t0 = std::chrono::steady_clock::now();
+            ok = interp.run(ss.str(), path).ok && ok;
+            t = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                    .count();
+        }
+        std::printf("{\"first\": %.3f, \"second\": %.3f, \"ok\": %s}\n", ms[0], ms[1],
+                    ok ? "true" : "false");
+        return ok ? 0 : 1;
+    }
     lmpy::Interpreter interp;
     interp.set_output([](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); });
     lmpy::RunResult r = interp.run(ss.str(), path);

@@ -119,22 +119,26 @@ async function main() {
   const notes = [];
   for (const b of benches) for (const r of RUNNERS) if (state[b][r.key].status !== 'ok') notes.push(`${b} on ${r.key}: ${state[b][r.key].status}: ${state[b][r.key].note}`);
 
-  // The same programs timed inside one process (tests/bench/inproc.*): start-up excluded,
-  // first run (lazy compilation, baseline tier) and second run (optimised) of the wasm core
-  // against CPython's second run. Tells start-up and warm-up apart from the interpreter.
+  // The same programs timed inside one process (tests/bench/inproc.*, `lmpy --inproc`):
+  // start-up excluded, first run (lazy compilation, baseline tier) and second run (optimised)
+  // of the wasm core against CPython's and the native build's second runs. Tells start-up and
+  // warm-up apart from the interpreter and the NumPy kernels.
   const inproc = {};
-  for (const b of benches) inproc[b] = { cpython: [], first: [], second: [], failed: false };
+  for (const b of benches) inproc[b] = { cpython: [], native: [], first: [], second: [], failed: false };
   for (let rep = 0; rep < REPS; rep++) {
     for (const b of benches) {
       const st = inproc[b];
       if (st.failed) continue;
       const c = timeRun(['/usr/bin/python3', path.join(HERE, 'inproc.py')], [b], HERE);
+      const n = timeRun([NATIVE, '--inproc'], [b], HERE);
       const w = timeRun([process.execPath, path.join(HERE, 'inproc.mjs')], [b], HERE);
       try {
         const cj = JSON.parse(lastLine(c.out));
+        const nj = JSON.parse(lastLine(n.out));
         const wj = JSON.parse(lastLine(w.out));
-        if (!c.ok || !w.ok || !wj.ok) throw new Error('failed');
+        if (!c.ok || !n.ok || !w.ok || !nj.ok || !wj.ok) throw new Error('failed');
         st.cpython.push(cj.second);
+        st.native.push(nj.second);
         st.first.push(wj.first);
         st.second.push(wj.second);
       } catch {
@@ -143,16 +147,17 @@ async function main() {
     }
   }
   const inprocLines = [];
-  inprocLines.push('| benchmark (in one process) | CPython 3.11 | wasm first run | wasm second run | second / CPython |');
-  inprocLines.push('|---|---:|---:|---:|---:|');
+  inprocLines.push('| benchmark (in one process) | CPython 3.11 | native lmpy | wasm first run | wasm second run | second / CPython | second / native |');
+  inprocLines.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const b of benches) {
     const st = inproc[b];
     if (st.failed || !st.cpython.length) {
-      inprocLines.push(`| ${b.replace(/\.py$/, '')} | error | | | |`);
+      inprocLines.push(`| ${b.replace(/\.py$/, '')} | error | | | | | |`);
       continue;
     }
-    const [c, f1, f2] = [median(st.cpython), median(st.first), median(st.second)];
-    inprocLines.push(`| ${b.replace(/\.py$/, '')} | ${fmtMs(c)} | ${fmtMs(f1)} | ${fmtMs(f2)} | ${(f2 / c).toFixed(2)}x |`);
+    const [c, nat, f1, f2] = [median(st.cpython), median(st.native), median(st.first), median(st.second)];
+    st.ratio = { cpython: f2 / c, native: f2 / nat };
+    inprocLines.push(`| ${b.replace(/\.py$/, '')} | ${fmtMs(c)} | ${fmtMs(nat)} | ${fmtMs(f1)} | ${fmtMs(f2)} | ${(f2 / c).toFixed(2)}x | ${(f2 / nat).toFixed(2)}x |`);
   }
 
   // Sizes.
@@ -241,6 +246,15 @@ async function main() {
     const np = b.startsWith('np_');
     const x = np ? r2(s.wasm, s.native) : r2(s.wasm, s.cpython);
     row(`${b.replace(/\.py$/, '')}: wasm ${np ? '/ native lmpy' : '/ CPython'}`, fx(x), np ? cell(s.native) : cell(s.cpython), np ? '2x' : '1.5x', x === null ? null : x <= (np ? 2 : 1.5));
+  }
+  // The same ratios without either process's start-up (Node's own start is more than
+  // CPython's whole run of the shorter benchmarks): second runs in one process.
+  for (const b of benches) {
+    const r = inproc[b].ratio;
+    if (!r) continue;
+    const np = b.startsWith('np_');
+    const x = np ? r.native : r.cpython;
+    row(`${b.replace(/\.py$/, '')} in one process (second runs): wasm ${np ? '/ native lmpy' : '/ CPython'}`, `${x.toFixed(2)}x`, 'start-up excluded', np ? '2x' : '1.5x', x <= (np ? 2 : 1.5));
   }
 
   if (explorers) {

@@ -91,3 +91,26 @@ for (const [label, cmd] of RUNNERS) {
     }
   });
 }
+
+// `lmpy --inproc FILE` (the bench's native in-process timing): two runs in fresh interpreters,
+// output discarded, one JSON line; a program that raises reports ok: false and exits 1.
+test('native runner: --inproc times two fresh runs', { skip: existsSync(RUNNERS[0][1][0]) ? false : 'not built' }, () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lmpy-inproc-'));
+  try {
+    const run = (f) => spawnSync(RUNNERS[0][1][0], ['--inproc', f], { cwd: dir, encoding: 'utf8' });
+    // a module-level name set by the first run must not exist in the second
+    writeFileSync(path.join(dir, 'ok.py'), 'try:\n    seen\n    raise SystemError("state leaked")\nexcept NameError:\n    seen = 1\nprint("hidden")\n');
+    let r = run('ok.py');
+    assert.equal(r.status, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.ok, true);
+    assert.ok(j.first >= 0 && j.second >= 0);
+    assert.doesNotMatch(r.stdout, /hidden/);
+    writeFileSync(path.join(dir, 'raise.py'), 'raise ValueError("nope")\n');
+    r = run('raise.py');
+    assert.equal(r.status, 1);
+    assert.equal(JSON.parse(r.stdout).ok, false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
