@@ -61,6 +61,28 @@ static inline bool fast_float_binop(BinOp op, double x, double y, double& out) {
     }
 }
 
+// a cmp b for two ints (arg < 6, a CmpOp); false when either is not an int.
+static inline bool int_compare(uint32_t arg, const Value& a, const Value& b, bool& res) {
+    if (a.tag != Tag::Int || b.tag != Tag::Int) return false;
+    switch (CmpOp(arg)) {
+    case CmpOp::Lt: res = a.i < b.i; break;
+    case CmpOp::Le: res = a.i <= b.i; break;
+    case CmpOp::Eq: res = a.i == b.i; break;
+    case CmpOp::Ne: res = a.i != b.i; break;
+    case CmpOp::Gt: res = a.i > b.i; break;
+    default: res = a.i >= b.i; break;
+    }
+    return true;
+}
+// COMPARE's general case: rich comparisons, in / not in, is / is not (arg 6..9).
+static Value compare(VM& vm, uint32_t arg, const Value& a, const Value& b) {
+    if (arg < 6) return vm.compare(CmpOp(arg), a, b);
+    if (arg == 6) return Value::boolean(vm.contains(b, a));
+    if (arg == 7) return Value::boolean(!vm.contains(b, a));
+    if (arg == 8) return Value::boolean(a.same(b));
+    return Value::boolean(!a.same(b));
+}
+
 // The error paths of the hot loads, out of line: building the message inline would put a
 // string concatenation (and its unwinding code) into every copy of the loop's fast path.
 [[noreturn]] [[gnu::noinline]] [[gnu::cold]] static void raise_unbound_local(VM& vm, Str* name) {
@@ -134,6 +156,52 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     break;
                 }
                 case OpCode::STORE_FAST: locals[arg] = POP(); break;
+                case OpCode::LOAD_FAST__LOAD_FAST: {
+                    const Value& v = locals[arg];
+                    if (v.is_undef()) raise_unbound_local(vm, code->varnames[arg]);
+                    PUSH(v);
+                    const Value& v2 = locals[ops[f.ip] >> 8];
+                    if (!v2.is_undef()) { // (unbound: the LOAD_FAST itself raises, on its line)
+                        PUSH(v2);
+                        ++f.ip;
+                    }
+                    break;
+                }
+                case OpCode::LOAD_FAST__LOAD_CONST: {
+                    const Value& v = locals[arg];
+                    if (v.is_undef()) raise_unbound_local(vm, code->varnames[arg]);
+                    PUSH(v);
+                    PUSH(code->consts[ops[f.ip++] >> 8]);
+                    break;
+                }
+                case OpCode::STORE_FAST__LOAD_FAST: {
+                    locals[arg] = POP();
+                    const Value& v2 = locals[ops[f.ip] >> 8];
+                    if (!v2.is_undef()) {
+                        PUSH(v2);
+                        ++f.ip;
+                    }
+                    break;
+                }
+                case OpCode::LOAD_CONST__BINARY: {
+                    // top op constant for two ints / two floats in place; else LOAD_CONST alone
+                    const Value& c = code->consts[arg];
+                    Value& a = sp[-1];
+                    BinOp op = BinOp(ops[f.ip] >> 8);
+                    if (a.tag == Tag::Int && c.tag == Tag::Int) {
+                        if (fast_int_binop(op, a.i, c.i, a.i)) {
+                            ++f.ip;
+                            break;
+                        }
+                    } else if (a.tag == Tag::Float && c.tag == Tag::Float) {
+                        if (fast_float_binop(op, a.f, c.f, a.f)) {
+                            ++f.ip;
+                            break;
+                        }
+                    }
+                    PUSH(c);
+                    break;
+                }
                 case OpCode::DELETE_FAST:
                 case OpCode::DELETE_DEREF:
                 case OpCode::LOAD_CLASSDEREF:
@@ -339,29 +407,28 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                 case OpCode::COMPARE: {
                     Value& a = sp[-2];
                     Value& b = sp[-1];
-                    Value r;
-                    if (arg < 6 && a.tag == Tag::Int && b.tag == Tag::Int) {
-                        bool res;
-                        switch (CmpOp(arg)) {
-                        case CmpOp::Lt: res = a.i < b.i; break;
-                        case CmpOp::Le: res = a.i <= b.i; break;
-                        case CmpOp::Eq: res = a.i == b.i; break;
-                        case CmpOp::Ne: res = a.i != b.i; break;
-                        case CmpOp::Gt: res = a.i > b.i; break;
-                        default: res = a.i >= b.i; break;
-                        }
-                        r = Value::boolean(res);
-                    } else if (arg < 6) {
-                        r = vm.compare(CmpOp(arg), a, b);
-                    } else if (arg == 6) {
-                        r = Value::boolean(vm.contains(b, a));
-                    } else if (arg == 7) {
-                        r = Value::boolean(!vm.contains(b, a));
-                    } else if (arg == 8) {
-                        r = Value::boolean(a.same(b));
-                    } else {
-                        r = Value::boolean(!a.same(b));
+                    bool res;
+                    Value r = arg < 6 && int_compare(arg, a, b, res) ? Value::boolean(res)
+                                                                     : compare(vm, arg, a, b);
+                    --sp;
+                    *sp = Value();
+                    sp[-1] = std::move(r);
+                    break;
+                }
+                case OpCode::COMPARE__POP_JUMP_IF_FALSE:
+                case OpCode::COMPARE__POP_JUMP_IF_TRUE: {
+                    // two ints: compare and jump without the bool on the stack (ints hold no
+                    // references, so the slots need no clearing); else COMPARE alone
+                    Value& a = sp[-2];
+                    Value& b = sp[-1];
+                    bool res;
+                    if (arg < 6 && int_compare(arg, a, b, res)) {
+                        sp -= 2;
+                        bool jump_if = OpCode(w & 0xff) == OpCode::COMPARE__POP_JUMP_IF_TRUE;
+                        f.ip = res == jump_if ? int(ops[f.ip] >> 8) : f.ip + 1;
+                        break;
                     }
+                    Value r = compare(vm, arg, a, b);
                     --sp;
                     *sp = Value();
                     sp[-1] = std::move(r);

@@ -90,7 +90,16 @@ namespace lmpy {
     X(WITH_ENTER, 1)           /* mgr -- exit_bound value                     */                   \
     X(WITH_EXIT, -1)           /* exit_bound -- (normal exit: calls exit(None,None,None)) */       \
     X(WITH_EXCEPT, -1) /* exit_bound exc -- exc (calls exit; swallows if true → pushes None) */  \
-    X(SETUP_ANNOTATIONS, 0) /* --                                          */
+    X(SETUP_ANNOTATIONS, 0) /* --                                          */                      \
+    /* Superinstructions, written over the first of a pair by fuse_pairs() once a code object      \
+       is complete; the second instruction stays in place (a jump may land on it). The fast        \
+       path does both and skips the second; the slow path does only the first. */                  \
+    X(LOAD_FAST__LOAD_FAST, 2)        /* -- locals[arg] locals[next.arg]        */                 \
+    X(LOAD_FAST__LOAD_CONST, 2)       /* -- locals[arg] consts[next.arg]        */                 \
+    X(STORE_FAST__LOAD_FAST, 0)       /* v -- locals[next.arg]                  */                 \
+    X(LOAD_CONST__BINARY, 0)          /* a -- a op consts[arg] (next: BINARY/INPLACE) */           \
+    X(COMPARE__POP_JUMP_IF_FALSE, -2) /* a b -- (jump to next.arg unless a cmp b) */               \
+    X(COMPARE__POP_JUMP_IF_TRUE, -2)  /* a b -- (jump to next.arg if a cmp b)     */
 
 enum class OpCode : uint8_t {
 #define LMPY_OP_ENUM(name, eff) name,
