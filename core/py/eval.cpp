@@ -263,6 +263,25 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     store_global(vm, code->gcache[arg], globals, builtins, code->names[arg], v);
                     break;
                 }
+                case OpCode::LOAD_GLOBAL__LOAD_GLOBAL:
+                case OpCode::STORE_GLOBAL__LOAD_GLOBAL: {
+                    if (OpCode(w & 0xff) == OpCode::LOAD_GLOBAL__LOAD_GLOBAL) {
+                        PUSH(*global_slot(vm, code->gcache[arg], globals, builtins,
+                                          code->names[arg]));
+                    } else {
+                        Value v = POP();
+                        store_global(vm, code->gcache[arg], globals, builtins, code->names[arg], v);
+                    }
+                    // the second load only through a valid cache (a miss, or a NameError on
+                    // its own line, is the LOAD_GLOBAL's to handle)
+                    const GlobalCache& gc = code->gcache[ops[f.ip] >> 8];
+                    if (gc.globals == globals && gc.gver == globals->version &&
+                        gc.bver == builtins->version) {
+                        PUSH(*gc.slot);
+                        ++f.ip;
+                    }
+                    break;
+                }
                 case OpCode::LOAD_NAME: {
                     // module level (no namespace dict of its own): the globals, with the cache
                     if (!f.ns.is_obj()) {
@@ -506,22 +525,29 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                         DROP();
                     break;
                 case OpCode::GET_ITER: TOP() = vm.iter(TOP()); break;
-                case OpCode::FOR_ITER: {
+                case OpCode::FOR_ITER:
+                case OpCode::FOR_ITER__STORE_FAST:
+                case OpCode::FOR_ITER__STORE_GLOBAL: {
                     Value v;
                     f.sp = sp;
                     int step = TOP().is_obj() && TOP().o->type == vm.t.iter
                                    ? seq_iter_step(TOP().o, v)
                                    : -1;
-                    if (step == 1)
-                        PUSH(std::move(v));
-                    else if (step == 0) {
+                    if (step < 0) step = vm.next(TOP(), v);
+                    if (step == 0) {
                         DROP();
                         f.ip = int(arg);
-                    } else if (vm.next(TOP(), v))
+                        break;
+                    }
+                    // fused with the loop variable's store: the value goes straight there
+                    OpCode op = OpCode(w & 0xff);
+                    if (op == OpCode::FOR_ITER__STORE_FAST) {
+                        locals[ops[f.ip++] >> 8] = std::move(v);
+                    } else if (op == OpCode::FOR_ITER__STORE_GLOBAL) {
+                        uint32_t a2 = ops[f.ip++] >> 8;
+                        store_global(vm, code->gcache[a2], globals, builtins, code->names[a2], v);
+                    } else {
                         PUSH(std::move(v));
-                    else {
-                        DROP();
-                        f.ip = int(arg);
                     }
                     break;
                 }

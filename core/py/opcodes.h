@@ -99,7 +99,11 @@ namespace lmpy {
     X(STORE_FAST__LOAD_FAST, 0)       /* v -- locals[next.arg]                  */                 \
     X(LOAD_CONST__BINARY, 0)          /* a -- a op consts[arg] (next: BINARY/INPLACE) */           \
     X(COMPARE__POP_JUMP_IF_FALSE, -2) /* a b -- (jump to next.arg unless a cmp b) */               \
-    X(COMPARE__POP_JUMP_IF_TRUE, -2)  /* a b -- (jump to next.arg if a cmp b)     */
+    X(COMPARE__POP_JUMP_IF_TRUE, -2)  /* a b -- (jump to next.arg if a cmp b)     */               \
+    X(FOR_ITER__STORE_FAST, 0)        /* it -- it (locals[next.arg] = next(it)) | -- (jump) */     \
+    X(FOR_ITER__STORE_GLOBAL, 0)      /* it -- it (global names[next.arg] = ...) | -- (jump) */    \
+    X(LOAD_GLOBAL__LOAD_GLOBAL, 2)    /* -- g[names[arg]] g[names[next.arg]]      */               \
+    X(STORE_GLOBAL__LOAD_GLOBAL, 0)   /* v -- g[names[next.arg]]                  */
 
 enum class OpCode : uint8_t {
 #define LMPY_OP_ENUM(name, eff) name,

@@ -132,4 +132,39 @@ def errors(x):
     return x >> -1
 
 
-errors(7)
+
+# module level: FOR_ITER+STORE_GLOBAL, STORE_GLOBAL+LOAD_GLOBAL (a new name changes the
+# globals' shape between the two), LOAD_GLOBAL+LOAD_GLOBAL with the second not yet defined
+acc = 0
+for item in [3, 1, 4, 1, 5]:
+    acc = acc + item
+    fresh_name = acc
+    acc = fresh_name
+print(acc, item, fresh_name)
+for ch in "":
+    pass
+try:
+    print(ch)
+except NameError as e:
+    print("NameError:", e)
+try:
+    print(acc, not_defined_yet)
+except NameError as e:
+    print("NameError:", e)
+not_defined_yet = 1
+print(acc, not_defined_yet)
+
+
+def gen():
+    yield from range(3)
+
+
+total = 0
+for k in gen():
+    total = total + k
+print(total, k)
+for a, b in zip("ab", "cd"):
+    pass
+print(a, b)
+
+errors(7)  # ends the program: ValueError: negative shift count
