@@ -343,33 +343,34 @@ struct FBlock {
 // sequence.
 static void fuse_pairs(std::vector<uint32_t>& ops) {
     using O = OpCode;
-    std::vector<O> orig(ops.size());
+    static const struct {
+        O first, second, fused;
+    } pairs[] = {
+        {O::LOAD_CONST, O::BINARY, O::LOAD_CONST__BINARY},
+        {O::LOAD_CONST, O::INPLACE, O::LOAD_CONST__BINARY},
+        {O::LOAD_FAST, O::LOAD_FAST, O::LOAD_FAST__LOAD_FAST},
+        {O::LOAD_FAST, O::LOAD_CONST, O::LOAD_FAST__LOAD_CONST},
+        {O::STORE_FAST, O::LOAD_FAST, O::STORE_FAST__LOAD_FAST},
+        {O::COMPARE, O::POP_JUMP_IF_FALSE, O::COMPARE__POP_JUMP_IF_FALSE},
+        {O::COMPARE, O::POP_JUMP_IF_TRUE, O::COMPARE__POP_JUMP_IF_TRUE},
+        {O::FOR_ITER, O::STORE_FAST, O::FOR_ITER__STORE_FAST},
+        {O::FOR_ITER, O::STORE_GLOBAL, O::FOR_ITER__STORE_GLOBAL},
+        {O::LOAD_GLOBAL, O::LOAD_GLOBAL, O::LOAD_GLOBAL__LOAD_GLOBAL},
+        {O::STORE_GLOBAL, O::LOAD_GLOBAL, O::STORE_GLOBAL__LOAD_GLOBAL},
+    };
+    std::vector<O> orig(ops.size() + 1, O::NOP);
     for (size_t i = 0; i < ops.size(); ++i) orig[i] = O(ops[i] & 0xff);
-    auto at = [&](size_t i) { return i < orig.size() ? orig[i] : O::NOP; };
-    auto is_binary = [](O o) { return o == O::BINARY || o == O::INPLACE; };
     for (size_t i = 0; i + 1 < ops.size(); ++i) {
-        O a = at(i), b = at(i + 1), fused = O::NOP;
-        if (a == O::LOAD_CONST && is_binary(b))
-            fused = O::LOAD_CONST__BINARY;
-        else if (a == O::LOAD_FAST && b == O::LOAD_FAST)
-            fused = O::LOAD_FAST__LOAD_FAST;
-        else if (a == O::LOAD_FAST && b == O::LOAD_CONST && !is_binary(at(i + 2)))
-            fused = O::LOAD_FAST__LOAD_CONST; // (else LOAD_CONST__BINARY takes the constant)
-        else if (a == O::STORE_FAST && b == O::LOAD_FAST)
-            fused = O::STORE_FAST__LOAD_FAST;
-        else if (a == O::COMPARE && b == O::POP_JUMP_IF_FALSE)
-            fused = O::COMPARE__POP_JUMP_IF_FALSE;
-        else if (a == O::COMPARE && b == O::POP_JUMP_IF_TRUE)
-            fused = O::COMPARE__POP_JUMP_IF_TRUE;
-        else if (a == O::FOR_ITER && b == O::STORE_FAST)
-            fused = O::FOR_ITER__STORE_FAST;
-        else if (a == O::FOR_ITER && b == O::STORE_GLOBAL)
-            fused = O::FOR_ITER__STORE_GLOBAL;
-        else if (a == O::LOAD_GLOBAL && b == O::LOAD_GLOBAL)
-            fused = O::LOAD_GLOBAL__LOAD_GLOBAL;
-        else if (a == O::STORE_GLOBAL && b == O::LOAD_GLOBAL)
-            fused = O::STORE_GLOBAL__LOAD_GLOBAL;
-        if (fused != O::NOP) ops[i] = (ops[i] & ~0xffu) | uint32_t(fused);
+        // a constant followed by an operator goes to LOAD_CONST__BINARY, not to the load before
+        O after = orig[i + 2 < orig.size() ? i + 2 : orig.size() - 1];
+        if (orig[i] == O::LOAD_FAST && orig[i + 1] == O::LOAD_CONST &&
+            (after == O::BINARY || after == O::INPLACE))
+            continue;
+        for (const auto& p : pairs)
+            if (orig[i] == p.first && orig[i + 1] == p.second) {
+                ops[i] = (ops[i] & ~0xffu) | uint32_t(p.fused);
+                break;
+            }
     }
 }
 
