@@ -140,7 +140,8 @@ Embeddings embeddings(std::vector<std::string> words, double dim_in, double seed
     Embeddings e;
     std::vector<std::vector<double>> vecs;
     for (const std::string& w : words) {
-        std::vector<double> v = rs.random_sample(size_t(dim));
+        std::vector<double> v(static_cast<size_t>(dim));
+        rs.random_sample(v.data(), v.size());
         auto it = std::find(e.words.begin(), e.words.end(), w);
         if (it == e.words.end()) {
             e.words.push_back(w);
@@ -278,7 +279,8 @@ MultiHead multi_head(double seq_len_in, double d_model_in, double heads_in, doub
     if (r.d_model % heads != 0) throw Error("array split does not result in an equal division");
     r.d_head = r.d_model / heads;
     np::RandomState rs(seed);
-    std::vector<double> x = rs.standard_normal(size_t(r.seq_len) * size_t(r.d_model));
+    std::vector<double> x(size_t(r.seq_len) * size_t(r.d_model));
+    rs.standard_normal(x.data(), x.size());
     Eigen::Map<const RowMat> query(x.data(), r.seq_len, r.d_model);
     double root = std::sqrt(double(r.d_head));
     for (int h = 0; h < heads; ++h) {
@@ -323,9 +325,11 @@ Descent gradient_descent(double learning_rate, double epochs_in, double seed_in)
     Descent d;
     // X = 2 * np.random.rand(100, 1); y = 4 + 3 * X + np.random.randn(100, 1)
     np::RandomState rs(seed);
-    d.x = rs.random_sample(kN);
+    d.x.resize(kN);
+    rs.random_sample(d.x.data(), kN);
     for (double& v : d.x) v = 2 * v;
-    std::vector<double> noise = rs.standard_normal(kN);
+    std::vector<double> noise(kN);
+    rs.standard_normal(noise.data(), kN);
     d.y.resize(kN);
     for (size_t i = 0; i < kN; ++i) d.y[i] = (4 + 3 * d.x[i]) + noise[i];
 

@@ -34,12 +34,15 @@ Shape dims_of(VM& vm, Args& a, int skip) {
     }
     return s;
 }
-// A float64 array of shape s drawn straight into its own buffer: allocation first (NumPy's
-// MemoryError before any draw), no zeroing, no intermediate vector.
-template <class Fill> Value drawn(VM& vm, const Shape& s, Fill fill) {
+// A float64 array of shape s drawn straight into its own buffer (uniform [0, 1) or standard
+// normal): allocation first (NumPy's MemoryError before any draw), no zeroing, no vector.
+Value drawn(VM& vm, const Shape& s, RandomState& rs, bool normal) {
     return guard(vm, [&] {
         NDArray r = NDArray::empty(s, DType::Float64);
-        fill(r.data<double>(), size_t(r.size()));
+        if (normal)
+            rs.standard_normal(r.data<double>(), size_t(r.size()));
+        else
+            rs.random_sample(r.data<double>(), size_t(r.size()));
         return wrap(vm, std::move(r));
     });
 }
@@ -74,24 +77,24 @@ Value r_seed(VM& vm, RandomState& rs, Args& a, int skip) {
 Value r_rand(VM& vm, RandomState& rs, Args& a, int skip) {
     if (a.nkw) vm.type_error("rand() takes no keyword arguments");
     if (a.n == skip) return Value::flt(rs.random_sample());
-    return drawn(vm, dims_of(vm, a, skip), [&](double* p, size_t n) { rs.random_sample(p, n); });
+    return drawn(vm, dims_of(vm, a, skip), rs, false);
 }
 Value r_randn(VM& vm, RandomState& rs, Args& a, int skip) {
     if (a.nkw) vm.type_error("randn() takes no keyword arguments");
     if (a.n == skip) return Value::flt(rs.standard_normal());
-    return drawn(vm, dims_of(vm, a, skip), [&](double* p, size_t n) { rs.standard_normal(p, n); });
+    return drawn(vm, dims_of(vm, a, skip), rs, true);
 }
 Value r_random(VM& vm, RandomState& rs, Args& a, int skip) {
     Value v[1];
     bind(vm, a, "random_sample", skip, {"size"}, 0, v);
     if (!given(v[0])) return Value::flt(rs.random_sample());
-    return drawn(vm, to_shape(vm, v[0]), [&](double* p, size_t n) { rs.random_sample(p, n); });
+    return drawn(vm, to_shape(vm, v[0]), rs, false);
 }
 Value r_standard_normal(VM& vm, RandomState& rs, Args& a, int skip) {
     Value v[1];
     bind(vm, a, "standard_normal", skip, {"size"}, 0, v);
     if (!given(v[0])) return Value::flt(rs.standard_normal());
-    return drawn(vm, to_shape(vm, v[0]), [&](double* p, size_t n) { rs.standard_normal(p, n); });
+    return drawn(vm, to_shape(vm, v[0]), rs, true);
 }
 
 double num_or(VM& vm, const Value& v, double def) { return given(v) ? vm.to_double(v) : def; }

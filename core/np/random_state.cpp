@@ -50,12 +50,6 @@ void RandomState::seed_array(const std::vector<int64_t>& key) {
 }
 
 // ---------------------------------------------------------------- floats
-std::vector<double> RandomState::random_sample(size_t n) {
-    std::vector<double> v(n);
-    random_sample(v.data(), n);
-    return v;
-}
-
 void RandomState::random_sample(double* out, size_t n) {
     for (size_t i = 0; i < n; ++i) out[i] = random_sample();
 }
@@ -77,12 +71,6 @@ double RandomState::standard_normal() {
     gauss_ = f * x1;
     has_gauss_ = true;
     return f * x2;
-}
-
-std::vector<double> RandomState::standard_normal(size_t n) {
-    std::vector<double> v(n);
-    standard_normal(v.data(), n);
-    return v;
 }
 
 void RandomState::standard_normal(double* out, size_t n) {
@@ -279,7 +267,8 @@ std::vector<int64_t> RandomState::choice(int64_t pop_size, bool a_is_int, int64_
         std::vector<double> pp = *p;
         std::vector<int64_t> found;
         while (static_cast<int64_t>(found.size()) < size) {
-            auto x = random_sample(static_cast<size_t>(size - static_cast<int64_t>(found.size())));
+            std::vector<double> x(static_cast<size_t>(size - static_cast<int64_t>(found.size())));
+            random_sample(x.data(), x.size());
             for (auto f : found) pp[static_cast<size_t>(f)] = 0;
             auto cdf = normalized_cdf(pp);
             // np.unique(..., return_index=True) + sort of the indices: the distinct values

@@ -55,11 +55,19 @@ class RandomState {
 
     // ---- floats ----
     double random_sample() { return mt_.genrand_res53(); } // rand / random / random_sample
-    std::vector<double> random_sample(size_t n);
-    void random_sample(double* out, size_t n); // fills out (an array's own buffer)
+    void random_sample(double* out, size_t n); // fills out[0..n) (an array's own buffer)
+    std::vector<double> random_sample(size_t n) {
+        std::vector<double> v(n);
+        random_sample(v.data(), n);
+        return v;
+    }
     double standard_normal(); // legacy polar method with cached second value (randn)
-    std::vector<double> standard_normal(size_t n);
     void standard_normal(double* out, size_t n);
+    std::vector<double> standard_normal(size_t n) {
+        std::vector<double> v(n);
+        standard_normal(v.data(), n);
+        return v;
+    }
     double normal(double loc, double scale); // ValueError "scale < 0"
     std::vector<double> normal(double loc, double scale, size_t n);
     double uniform(double low, double high); // OverflowError "Range exceeds valid bounds"

@@ -22,11 +22,11 @@ namespace {
 
 constexpr int64_t kBufSize = 8192;
 
-// Unit: s == 1 known at compile time, so the 8 accumulators become SIMD lanes. The pragma
-// unrolls the 8-lane loops although the wasm build disables loop unrolling (-fno-unroll-loops
-// also stops full unrolling of constant-trip loops in clang 14, and with it SLP vectorisation).
-template <bool Unit> double pairwise_run(const double* a, int64_t n, int64_t s) {
-    if constexpr (Unit) s = 1;
+// NumPy's pairwise blocks; a block of at most 128 in 8 accumulators. With unit stride the
+// accumulators become SIMD lanes; the pragma unrolls the 8-lane loops although the wasm build
+// disables loop unrolling (-fno-unroll-loops also stops clang 14 fully unrolling constant-trip
+// loops, and with it SLP vectorisation: np.sum was 2.5x slower).
+double pairwise(const double* a, int64_t n, int64_t s) {
     if (n < 8) {
         double r = 0.;
         for (int64_t i = 0; i < n; ++i) r += a[i * s];
@@ -34,23 +34,25 @@ template <bool Unit> double pairwise_run(const double* a, int64_t n, int64_t s) 
     }
     if (n <= 128) {
         double r[8];
+        int64_t i = 8, m = n - (n % 8);
+        if (s == 1) {
 #pragma GCC unroll 8
-        for (int j = 0; j < 8; ++j) r[j] = a[j * s];
-        int64_t i = 8;
-        for (; i < n - (n % 8); i += 8)
+            for (int j = 0; j < 8; ++j) r[j] = a[j];
+            for (; i < m; i += 8)
 #pragma GCC unroll 8
-            for (int j = 0; j < 8; ++j) r[j] += a[(i + j) * s];
+                for (int j = 0; j < 8; ++j) r[j] += a[i + j];
+        } else {
+            for (int j = 0; j < 8; ++j) r[j] = a[j * s];
+            for (; i < m; i += 8)
+                for (int j = 0; j < 8; ++j) r[j] += a[(i + j) * s];
+        }
         double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
         for (; i < n; ++i) res += a[i * s];
         return res;
     }
     int64_t n2 = n / 2;
     n2 -= n2 % 8;
-    return pairwise_run<Unit>(a, n2, s) + pairwise_run<Unit>(a + n2 * s, n - n2, s);
-}
-
-double pairwise(const double* a, int64_t n, int64_t s) {
-    return s == 1 ? pairwise_run<true>(a, n, 1) : pairwise_run<false>(a, n, s);
+    return pairwise(a, n2, s) + pairwise(a + n2 * s, n - n2, s);
 }
 
 } // namespace
@@ -82,9 +84,26 @@ void odometer(const detail::Plan<2>& p, int lo, int hi, std::array<int64_t, 2> o
 
 // How a reduction may order its operations: Seq strictly in NumPy's element order; Pairwise is
 // the float sum's blocked pairwise order; AnyOrder (max/min) gives the same value in any order,
-// so long runs are folded in 8 independent lanes (SIMD in wasm, 8 dependency chains natively;
-// np.max(axis=1) of 1000x1000 was 7x NumPy's time as one chain).
+// so long float64 runs are folded in 8 independent lanes (SIMD in wasm, 8 dependency chains
+// natively; np.max(axis=1) of 1000x1000 was 7x NumPy's time as one chain). int64 max/min stay
+// sequential: rarer, and each lane copy costs code size.
 enum class Fold { Seq, Pairwise, AnyOrder };
+
+// float64 max/min of a contiguous run (n >= 16) in 8 lanes, out of line: one copy per
+// comparison instead of one inlined into each caller of fold_run.
+template <class Comb>
+[[gnu::noinline]] double fold_lanes(const double* q, int64_t n, double acc, Comb comb) {
+    double r[8];
+#pragma GCC unroll 8
+    for (int j = 0; j < 8; ++j) r[j] = q[j];
+    int64_t i = 8;
+    for (; i + 8 <= n; i += 8)
+#pragma GCC unroll 8
+        for (int j = 0; j < 8; ++j) r[j] = comb(r[j], q[i + j]);
+    for (int j = 0; j < 8; ++j) acc = comb(acc, r[j]);
+    for (; i < n; ++i) acc = comb(acc, q[i]);
+    return acc;
+}
 
 // Folds one strided run of n elements into acc in NumPy's order: pairwise sums over
 // kBufSize-element blocks for float sums, else sequentially. Shared by the plan's innermost
@@ -97,30 +116,12 @@ R fold_run(const T* q, int64_t n, int64_t s, R acc, Comb comb, Fold how) {
                 acc += pairwise(q + st * s, std::min(kBufSize, n - st), s);
             return acc;
         }
-    }
-    if constexpr (std::is_same_v<T, R> && !std::is_same_v<T, bool>) {
         if (how == Fold::AnyOrder && s == 1 && n >= 16) {
-            R r[8];
-#pragma GCC unroll 8
-            for (int j = 0; j < 8; ++j) r[j] = q[j];
-            int64_t i = 8;
-            for (; i + 8 <= n; i += 8)
-#pragma GCC unroll 8
-                for (int j = 0; j < 8; ++j) r[j] = comb(r[j], q[i + j]);
-            R res = acc;
-            for (int j = 0; j < 8; ++j) res = comb(res, r[j]);
-            for (; i < n; ++i) res = comb(res, q[i]);
+            double res = fold_lanes(q, n, acc, comb);
             // Equal values differ only in the sign of zero (and NaNs in payload): for those
             // rare results fold again in element order, so the sign does not depend on the
             // lanes (NumPy's scalar loop's order; its SIMD loops follow the machine's width).
-            if constexpr (std::is_same_v<R, double>) {
-                if (!(res != 0.0 && res == res))
-                    how = Fold::Seq;
-                else
-                    return res;
-            } else {
-                return res;
-            }
+            if (res != 0.0 && res == res) return res;
         }
     }
     for (int64_t i = 0; i < n; ++i) acc = comb(acc, static_cast<R>(q[i * s]));
@@ -276,36 +277,35 @@ NDArray mean(const NDArray& a, const Axes& axes, bool keepdims) {
     return s;
 }
 
-NDArray max(const NDArray& a, const Axes& axes, bool keepdims) {
-    no_str(a, "maximum");
-    check_nonempty(a, axes, "maximum");
+namespace {
+// max (hi) and min share one reduction per dtype, the direction a run-time flag: each
+// instantiation of reduce<> is 2.5-3 KB of wasm, and the flag costs a select per element.
+NDArray extreme(const NDArray& a, const Axes& axes, bool keepdims, bool hi) {
     switch (a.dtype()) {
     case DType::Float64:
         return reduce<double, double>(
-            a, axes, keepdims, -INFINITY,
-            [](double x, double y) { return (x >= y || std::isnan(x)) ? x : y; }, Fold::AnyOrder);
+            a, axes, keepdims, hi ? -INFINITY : INFINITY,
+            [hi](double x, double y) { return ((hi ? x >= y : x <= y) || std::isnan(x)) ? x : y; },
+            Fold::AnyOrder);
     case DType::Int64:
         return reduce<int64_t, int64_t>(
-            a, axes, keepdims, INT64_MIN, [](int64_t x, int64_t y) { return x >= y ? x : y; },
-            Fold::AnyOrder);
-    default: return any(a, axes, keepdims); // the same reduction: one instantiation fewer
+            a, axes, keepdims, hi ? INT64_MIN : INT64_MAX,
+            [hi](int64_t x, int64_t y) { return (hi ? x >= y : x <= y) ? x : y; });
+    default: return hi ? any(a, axes, keepdims) : all(a, axes, keepdims); // the same reductions
     }
+}
+} // namespace
+
+NDArray max(const NDArray& a, const Axes& axes, bool keepdims) {
+    no_str(a, "maximum");
+    check_nonempty(a, axes, "maximum");
+    return extreme(a, axes, keepdims, true);
 }
 
 NDArray min(const NDArray& a, const Axes& axes, bool keepdims) {
     no_str(a, "minimum");
     check_nonempty(a, axes, "minimum");
-    switch (a.dtype()) {
-    case DType::Float64:
-        return reduce<double, double>(
-            a, axes, keepdims, INFINITY,
-            [](double x, double y) { return (x <= y || std::isnan(x)) ? x : y; }, Fold::AnyOrder);
-    case DType::Int64:
-        return reduce<int64_t, int64_t>(
-            a, axes, keepdims, INT64_MAX, [](int64_t x, int64_t y) { return x <= y ? x : y; },
-            Fold::AnyOrder);
-    default: return all(a, axes, keepdims);
-    }
+    return extreme(a, axes, keepdims, false);
 }
 
 NDArray any(const NDArray& a, const Axes& axes, bool keepdims) {
