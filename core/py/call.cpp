@@ -4,6 +4,7 @@
 #include "size_fn.h"
 #include <algorithm>
 #include <cmath>
+#include <new>
 
 namespace lmpy {
 
@@ -336,9 +337,15 @@ Value VM::call_function(Function* fn, Args& a) {
     Value* base = s.chunks[s.chunk].get() + s.top;
     s.top += need;
     int nl = c->nlocals;
-    // Free stack slots hold no object references (see below), so marking the locals unbound
-    // needs no decref.
-    for (int i = 0; i < nl; ++i) base[i].tag = Tag::Undef;
+    // Free stack slots hold no object references (see below), so arguments are constructed
+    // in place and the other locals marked unbound without a decref.
+    bool exact = a.nkw == 0 && a.n == c->nargs && !c->varargs && !c->varkw && c->nkwonly == 0;
+    int first_unbound = 0;
+    if (exact) {
+        for (; first_unbound < a.n; ++first_unbound)
+            new (&base[first_unbound]) Value(a.pos[first_unbound]);
+    }
+    for (int i = first_unbound; i < nl; ++i) base[i].tag = Tag::Undef;
     Frame f;
     f.code = c;
     f.func = fn;
@@ -362,12 +369,7 @@ Value VM::call_function(Function* fn, Args& a) {
             s.top = top;
         }
     } cleanup{s, saved_chunk, saved_top, base, base + need};
-    // fast path: exact positional call
-    if (a.nkw == 0 && a.n == c->nargs && !c->varargs && !c->varkw && c->nkwonly == 0) {
-        for (int i = 0; i < a.n; ++i) base[i] = a.pos[i];
-    } else {
-        bind_args(*this, fn, a, base);
-    }
+    if (!exact) bind_args(*this, fn, a, base); // (exact positional calls: bound above)
     if (c->ncells()) init_cells(*this, fn, c, base);
     Value r = run_frame(*this, f);
     cleanup.end = f.sp;
