@@ -78,22 +78,32 @@ NDArray arange(Number start, Number stop, Number step, std::optional<DType> dt) 
         len = static_cast<int64_t>(std::ceil(q));
     }
     len = std::max<int64_t>(len, 0);
-    check_alloc({len}, t == DType::Bool ? DType::Int64 : t);
-    if (t == DType::Int64 || t == DType::Bool) {
-        std::vector<int64_t> v(len);
+    // filled in place: the allocation raises NumPy's MemoryError before any work
+    if (t == DType::Bool) { // NumPy allocates before it checks the length
+        NDArray r = NDArray::empty({len}, DType::Bool);
+        if (len > 2)
+            fail(Kind::TypeError,
+                 "arange() is only supported for booleans when the result has at most length 2.");
+        bool* v = r.data<bool>();
+        if (len > 0) v[0] = num_d(start) != 0;
+        if (len > 1) v[1] = num_d(start) + num_d(step) != 0;
+        return r;
+    }
+    if (t == DType::Int64) {
+        NDArray r = NDArray::empty({len}, DType::Int64);
+        int64_t* v = r.data<int64_t>();
         int64_t a = start.index() == 0 ? std::get<int64_t>(start) : detail::f2i(num_d(start));
         int64_t s = step.index() == 0 ? std::get<int64_t>(step) : detail::f2i(num_d(step));
         int64_t delta = detail::wsub(detail::wadd(a, s), a);
         for (int64_t i = 0; i < len; ++i) v[i] = detail::wadd(a, detail::wmul(i, delta));
-        NDArray r = NDArray::from_int64s({len}, std::move(v));
-        return t == DType::Int64 ? r : r.astype(t);
+        return r;
     }
-    std::vector<double> v(len);
+    NDArray r = NDArray::empty({len}, DType::Float64);
+    double* v = r.data<double>();
     double a = num_d(start), delta = (a + num_d(step)) - a;
     if (len > 0) v[0] = a;
     if (len > 1) v[1] = a + num_d(step);
     for (int64_t i = 2; i < len; ++i) v[i] = a + double(i) * delta;
-    NDArray r = NDArray::from_doubles({len}, std::move(v));
     return t == DType::Float64 ? r : r.astype(t);
 }
 
@@ -103,23 +113,23 @@ NDArray linspace(double start, double stop, int64_t num, bool endpoint, std::opt
              "Number of samples, " + std::to_string(num) + ", must be non-negative.");
     int64_t div = endpoint ? num - 1 : num;
     double delta = stop - start;
-    std::vector<double> y(num);
+    NDArray r = NDArray::empty({num}, DType::Float64);
+    double* y = r.data<double>();
     for (int64_t i = 0; i < num; ++i) y[i] = double(i);
     if (div > 0) {
         double step = delta / double(div);
         if (step == 0)
-            for (auto& x : y) x = (x / double(div)) * delta;
+            for (int64_t i = 0; i < num; ++i) y[i] = (y[i] / double(div)) * delta;
         else
-            for (auto& x : y) x = x * step;
+            for (int64_t i = 0; i < num; ++i) y[i] = y[i] * step;
     } else {
-        for (auto& x : y) x = x * delta;
+        for (int64_t i = 0; i < num; ++i) y[i] = y[i] * delta;
     }
-    for (auto& x : y) x += start;
+    for (int64_t i = 0; i < num; ++i) y[i] += start;
     if (endpoint && num > 1) y[num - 1] = stop;
     DType t = dt.value_or(DType::Float64);
     if (t == DType::Int64)
-        for (auto& x : y) x = std::floor(x);
-    NDArray r = NDArray::from_doubles({num}, std::move(y));
+        for (int64_t i = 0; i < num; ++i) y[i] = std::floor(y[i]);
     return t == DType::Float64 ? r : r.astype(t);
 }
 

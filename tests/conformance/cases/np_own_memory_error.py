@@ -29,5 +29,13 @@ attempt(np.random.rand, 100000, 100000)
 attempt(np.arange, 1e11)
 attempt(np.random.randint, 0, 5, size=(10**6, 10**6))
 attempt(np.random.randn, 2**31, 2**31)
+attempt(np.linspace, 0.0, 1.0, 10**12)
+attempt(np.arange, 0, 2**41)
+attempt(np.arange, 0.0, 2.0**41, 1.0, dtype=bool)
+for args in [(0, 2), (0, 3), (0.0, 2.0, 1.0), (-1, 1), (0, 1), (0, 0), (0.5, 3.0, 2.0)]:
+    try:
+        print(repr(np.arange(*args, dtype=bool)))
+    except TypeError as e:
+        print("TypeError:", e)
 print(repr(np.zeros(2, dtype="<U5")), repr(np.full(2, "abcdef", dtype="<U4")), repr(np.full((1, 2), ["x", "yz"], dtype="U3")))
 a = np.zeros((3, 10**12))
