@@ -37,21 +37,24 @@ NDArray full(const Shape& shape, const Scalar& value, std::optional<DType> dt) {
     return r;
 }
 
-NDArray zeros_like(const NDArray& a, std::optional<DType> dt) {
+NDArray zeros_like(const NDArray& a, std::optional<DType> dt, const std::optional<Shape>& shape) {
     DType t = dt.value_or(a.dtype());
-    return NDArray::zeros(a.shape(), t, t == a.dtype() ? a.str_width() : 1);
+    return NDArray::zeros(shape ? *shape : a.shape(), t, t == a.dtype() ? a.str_width() : 1);
 }
-NDArray empty_like(const NDArray& a, std::optional<DType> dt) { return zeros_like(a, dt); }
-NDArray ones_like(const NDArray& a, std::optional<DType> dt) {
-    NDArray r = zeros_like(a, dt);
+NDArray empty_like(const NDArray& a, std::optional<DType> dt, const std::optional<Shape>& shape) {
+    return zeros_like(a, dt, shape);
+}
+NDArray ones_like(const NDArray& a, std::optional<DType> dt, const std::optional<Shape>& shape) {
+    NDArray r = zeros_like(a, dt, shape);
     if (r.dtype() == DType::Str)
         r.assign(NDArray::scalar(Scalar(std::u32string(U"1"))));
     else
         r.assign(NDArray::scalar(int64_t{1}));
     return r;
 }
-NDArray full_like(const NDArray& a, const Scalar& value, std::optional<DType> dt) {
-    NDArray r = zeros_like(a, dt);
+NDArray full_like(const NDArray& a, const Scalar& value, std::optional<DType> dt,
+                  const std::optional<Shape>& shape) {
+    NDArray r = zeros_like(a, dt, shape);
     r.assign(NDArray::scalar(value));
     return r;
 }

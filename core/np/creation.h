@@ -10,10 +10,15 @@ NDArray ones(const Shape& shape, DType dt = DType::Float64);
 NDArray empty(const Shape& shape, DType dt = DType::Float64); // zero-filled
 // dtype nullopt: taken from the value (float64, int64, bool or <Un).
 NDArray full(const Shape& shape, const Scalar& value, std::optional<DType> dt = std::nullopt);
-NDArray zeros_like(const NDArray& a, std::optional<DType> dt = std::nullopt);
-NDArray ones_like(const NDArray& a, std::optional<DType> dt = std::nullopt);
-NDArray empty_like(const NDArray& a, std::optional<DType> dt = std::nullopt);
-NDArray full_like(const NDArray& a, const Scalar& value, std::optional<DType> dt = std::nullopt);
+// shape: the result's shape when given (NumPy's shape=), else a's.
+NDArray zeros_like(const NDArray& a, std::optional<DType> dt = std::nullopt,
+                   const std::optional<Shape>& shape = std::nullopt);
+NDArray ones_like(const NDArray& a, std::optional<DType> dt = std::nullopt,
+                  const std::optional<Shape>& shape = std::nullopt);
+NDArray empty_like(const NDArray& a, std::optional<DType> dt = std::nullopt,
+                   const std::optional<Shape>& shape = std::nullopt);
+NDArray full_like(const NDArray& a, const Scalar& value, std::optional<DType> dt = std::nullopt,
+                  const std::optional<Shape>& shape = std::nullopt);
 
 // Python-level numbers for arange's arguments: an int or a float.
 using Number = std::variant<int64_t, double>;

@@ -2,6 +2,7 @@
 // helpers where/clip/round/isclose/allclose/array_equal.
 #include "np/creation.h"
 #include "np/module_internal.h"
+#include <cstring>
 #include "np/ufunc.h"
 
 namespace lmpy::np {
@@ -95,23 +96,40 @@ Value f_full(VM& vm, Args& a) {
         return wrap(vm, r);
     });
 }
+// The *_like functions' order= (validated as NumPy does; lmpy's arrays are C-ordered, and
+// only .strides would show the difference) and shape= (the result's shape instead of a's).
+std::optional<Shape> like_shape(VM& vm, const Value& order, const Value& shape) {
+    if (given(order) && !order.is_none()) {
+        if (!order.is_obj() || order.o->type != vm.t.str)
+            vm.type_error("order must be str, not " + vm.type_name(order));
+        const std::string& o = order.as<Str>()->s;
+        if (o.size() != 1 || !std::strchr("CFAKcfak", o[0]))
+            vm.value_error("order must be one of 'C', 'F', 'A', or 'K' (got '" + o + "')");
+    }
+    if (!given(shape) || shape.is_none()) return std::nullopt;
+    return to_shape(vm, shape);
+}
 template <int K> Value f_like(VM& vm, Args& a) {
     static const char* names[] = {"zeros_like", "ones_like", "empty_like"};
-    Value v[2];
-    bind(vm, a, names[K], 0, {"a", "dtype"}, 1, v);
+    Value v[5];
+    bind(vm, a, names[K], 0, {"a", "dtype", "order", "subok", "shape"}, 1, v);
     NDArray x = to_array(vm, v[0]);
     auto dt = to_dtype(vm, v[1]);
+    auto shape = like_shape(vm, v[2], v[4]);
     return guard(vm, [&] {
-        return wrap(vm, K == 0 ? zeros_like(x, dt) : K == 1 ? ones_like(x, dt) : empty_like(x, dt));
+        return wrap(vm, K == 0   ? zeros_like(x, dt, shape)
+                        : K == 1 ? ones_like(x, dt, shape)
+                                 : empty_like(x, dt, shape));
     });
 }
 Value f_full_like(VM& vm, Args& a) {
-    Value v[3];
-    bind(vm, a, "full_like", 0, {"a", "fill_value", "dtype"}, 2, v);
+    Value v[6];
+    bind(vm, a, "full_like", 0, {"a", "fill_value", "dtype", "order", "subok", "shape"}, 2, v);
     NDArray x = to_array(vm, v[0]);
     Scalar s = to_scalar(vm, v[1]);
     auto dt = to_dtype(vm, v[2]);
-    return guard(vm, [&] { return wrap(vm, full_like(x, s, dt)); });
+    auto shape = like_shape(vm, v[3], v[5]);
+    return guard(vm, [&] { return wrap(vm, full_like(x, s, dt, shape)); });
 }
 Value f_arange(VM& vm, Args& a) {
     Value v[4];
@@ -302,33 +320,31 @@ void init_functions(VM& vm, const Value& m) {
     U("invert", Invert)
     U("bitwise_not", Invert)
     U("abs", Abs)
-    U("absolute", Abs) U("fabs", Abs) U("sign", Sign) U("square", Square) U("sqrt", Sqrt)
-        U("exp", Exp) U("expm1", Expm1) U("log", Log) U("log2", Log2) U("log10", Log10) U(
-            "log1p", Log1p) U("sin", Sin) U("cos", Cos) U("tan", Tan) U("arcsin", Arcsin)
-            U("arccos", Arccos) U("arctan", Arctan) U("sinh", Sinh) U("cosh", Cosh) U("tanh", Tanh)
-                U("floor", Floor) U("ceil", Ceil) U("trunc", Trunc) U("rint", Rint)
-                    U("isnan", IsNan) U("isinf", IsInf) U("isfinite", IsFinite)
-                        U("logical_not", LogicalNot) U("reciprocal", Reciprocal)
+    U("absolute", Abs)
+    U("fabs", Abs) U("sign", Sign) U("square", Square) U("sqrt", Sqrt) U("exp", Exp)
+        U("expm1", Expm1) U("log", Log) U("log2", Log2) U("log10", Log10) U("log1p", Log1p) U(
+            "sin", Sin) U("cos", Cos) U("tan", Tan) U("arcsin", Arcsin) U("arccos", Arccos)
+            U("arctan", Arctan) U("sinh", Sinh) U("cosh", Cosh) U("tanh", Tanh) U("floor", Floor) U(
+                "ceil", Ceil) U("trunc", Trunc) U("rint", Rint) U("isnan", IsNan) U("isinf", IsInf)
+                U("isfinite", IsFinite) U("logical_not", LogicalNot) U("reciprocal", Reciprocal)
 #undef U
 #define B(name, op) def(name, f_binary<BinOp::op>);
-                            B("add", Add) B("subtract", Sub) B("multiply", Mul) B("divide", TrueDiv)
-                                B("true_divide", TrueDiv) B("floor_divide", FloorDiv) B("mod", Mod)
-                                    B("remainder", Mod) B("power", Pow) B("equal", Eq)
-                                        B("not_equal", Ne) B("less", Lt) B("less_equal", Le)
-                                            B("greater", Gt) B("greater_equal", Ge) B("bitwise_and",
-                                                                                      BitAnd)
-                                                B("bitwise_or", BitOr) B("bitwise_xor", BitXor)
-                                                    B("left_shift", LShift) B("right_shift", RShift)
-                                                        B("maximum", Maximum) B("minimum", Minimum)
-                                                            B("fmax", Maximum) B("fmin", Minimum)
-                                                                B("logical_and", LogicalAnd)
-                                                                    B("logical_or", LogicalOr)
-                                                                        B("logical_xor", LogicalXor)
-                                                                            B("arctan2", Arctan2)
-                                                                                B("hypot", Hypot)
+                    B("add", Add) B("subtract", Sub) B("multiply", Mul) B("divide", TrueDiv)
+                        B("true_divide", TrueDiv) B("floor_divide", FloorDiv)
+                            B("mod", Mod) B("remainder", Mod) B("power", Pow) B("equal", Eq)
+                                B("not_equal", Ne) B("less", Lt) B("less_equal", Le)
+                                    B("greater", Gt) B("greater_equal", Ge) B("bitwise_and", BitAnd)
+                                        B("bitwise_or", BitOr) B("bitwise_xor", BitXor)
+                                            B("left_shift", LShift) B("right_shift", RShift)
+                                                B("maximum", Maximum) B("minimum", Minimum)
+                                                    B("fmax", Maximum) B("fmin", Minimum)
+                                                        B("logical_and", LogicalAnd)
+                                                            B("logical_or", LogicalOr)
+                                                                B("logical_xor", LogicalXor)
+                                                                    B("arctan2", Arctan2)
+                                                                        B("hypot", Hypot)
 #undef B
-                                                                                    def("where",
-                                                                                        f_where);
+                                                                            def("where", f_where);
     def("nonzero", f_nonzero);
     def("argwhere", f_argwhere);
     def("clip", f_clip);
