@@ -2,7 +2,7 @@
 // helpers where/clip/round/isclose/allclose/array_equal.
 #include "np/creation.h"
 #include "np/module_internal.h"
-#include <cstring>
+#include <string_view>
 #include "np/ufunc.h"
 
 namespace lmpy::np {
@@ -103,8 +103,9 @@ std::optional<Shape> like_shape(VM& vm, const Value& order, const Value& shape) 
         if (!order.is_obj() || order.o->type != vm.t.str)
             vm.type_error("order must be str, not " + vm.type_name(order));
         const std::string& o = order.as<Str>()->s;
-        if (o.size() != 1 || !std::strchr("CFAKcfak", o[0]))
-            vm.value_error("order must be one of 'C', 'F', 'A', or 'K' (got '" + o + "')");
+        if (o.size() != 1 || std::string_view("CFAKcfak").find(o[0]) == std::string_view::npos)
+            vm.value_error("order must be one of 'C', 'F', 'A', or 'K' (got " + vm.repr(order) +
+                           ")");
     }
     if (!given(shape) || shape.is_none()) return std::nullopt;
     return to_shape(vm, shape);
@@ -321,19 +322,21 @@ void init_functions(VM& vm, const Value& m) {
     U("bitwise_not", Invert)
     U("abs", Abs)
     U("absolute", Abs)
-    U("fabs", Abs) U("sign", Sign) U("square", Square) U("sqrt", Sqrt) U("exp", Exp)
-        U("expm1", Expm1) U("log", Log) U("log2", Log2) U("log10", Log10) U("log1p", Log1p) U(
-            "sin", Sin) U("cos", Cos) U("tan", Tan) U("arcsin", Arcsin) U("arccos", Arccos)
-            U("arctan", Arctan) U("sinh", Sinh) U("cosh", Cosh) U("tanh", Tanh) U("floor", Floor) U(
-                "ceil", Ceil) U("trunc", Trunc) U("rint", Rint) U("isnan", IsNan) U("isinf", IsInf)
-                U("isfinite", IsFinite) U("logical_not", LogicalNot) U("reciprocal", Reciprocal)
+    U("fabs", Abs)
+    U("sign", Sign)
+    U("square", Square) U("sqrt", Sqrt) U("exp", Exp) U("expm1", Expm1) U("log", Log) U(
+        "log2", Log2) U("log10", Log10) U("log1p", Log1p) U("sin", Sin) U("cos", Cos) U("tan", Tan)
+        U("arcsin", Arcsin) U("arccos", Arccos) U("arctan", Arctan) U("sinh", Sinh) U("cosh", Cosh)
+            U("tanh", Tanh) U("floor", Floor) U("ceil", Ceil) U("trunc", Trunc) U("rint", Rint)
+                U("isnan", IsNan) U("isinf", IsInf) U("isfinite", IsFinite)
+                    U("logical_not", LogicalNot) U("reciprocal", Reciprocal)
 #undef U
 #define B(name, op) def(name, f_binary<BinOp::op>);
-                    B("add", Add) B("subtract", Sub) B("multiply", Mul) B("divide", TrueDiv)
-                        B("true_divide", TrueDiv) B("floor_divide", FloorDiv)
-                            B("mod", Mod) B("remainder", Mod) B("power", Pow) B("equal", Eq)
-                                B("not_equal", Ne) B("less", Lt) B("less_equal", Le)
-                                    B("greater", Gt) B("greater_equal", Ge) B("bitwise_and", BitAnd)
+                        B("add", Add) B("subtract", Sub) B("multiply", Mul) B("divide", TrueDiv)
+                            B("true_divide", TrueDiv) B("floor_divide", FloorDiv) B("mod", Mod) B(
+                                "remainder", Mod) B("power", Pow) B("equal", Eq) B("not_equal", Ne)
+                                B("less", Lt) B("less_equal", Le) B("greater", Gt)
+                                    B("greater_equal", Ge) B("bitwise_and", BitAnd)
                                         B("bitwise_or", BitOr) B("bitwise_xor", BitXor)
                                             B("left_shift", LShift) B("right_shift", RShift)
                                                 B("maximum", Maximum) B("minimum", Minimum)

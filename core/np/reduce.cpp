@@ -106,8 +106,9 @@ template <class Comb>
 }
 
 // Folds one strided run of n elements into acc in NumPy's order: pairwise sums over
-// kBufSize-element blocks for float sums, else sequentially. Shared by the plan's innermost
-// reduced axis (reduce_into) and the whole-array fast path (reduce).
+// kBufSize-element blocks for float sums, float64 max/min of a long contiguous run in lanes,
+// else sequentially. Shared by the plan's innermost reduced axis (reduce_into) and the
+// whole-array fast path (reduce).
 template <class T, class R, class Comb>
 R fold_run(const T* q, int64_t n, int64_t s, R acc, Comb comb, Fold how) {
     if constexpr (std::is_same_v<T, double> && std::is_same_v<R, double>) {

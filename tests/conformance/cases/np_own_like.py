@@ -9,7 +9,7 @@ print(repr(np.zeros_like(a, order="F")), np.zeros_like(a, subok=False).shape)
 print(repr(np.full_like(a, 2.5, dtype=float, order="K", subok=True, shape=[2, 2])))
 for o in ["c", "f", "k", "a", None, "A"]:
     print(repr(o), np.ones_like(a, order=o).shape)
-for bad in [dict(order="X"), dict(order=1), dict(order=""), dict(order="CF"), dict(shape=-1),
+for bad in [dict(order="X"), dict(order=1), dict(order=""), dict(order="CF"), dict(order="\0"), dict(shape=-1),
             dict(shape=(2, -3)), dict(shape="ab")]:
     try:
         np.zeros_like(a, **bad)
