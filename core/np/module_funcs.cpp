@@ -61,20 +61,23 @@ template <bool CONTIGUOUS> Value f_as(VM& vm, Args& a) {
     return wrap(vm, r.ascontiguous());
 }
 
-template <int K> Value f_filled(VM& vm, Args& a) {
+// zeros (k 0), ones (1), empty (2): one body, the kind a run-time argument (a template per
+// kind was three copies of the binding and dispatch); the registered functions are wrappers.
+Value filled(VM& vm, Args& a, int k) {
     static const char* names[] = {"zeros", "ones", "empty"};
     Value v[2];
-    bind(vm, a, names[K], 0, {"shape", "dtype"}, 1, v);
+    bind(vm, a, names[k], 0, {"shape", "dtype"}, 1, v);
     Shape s = to_shape(vm, v[0]);
     int64_t w = 0;
     DType dt = to_dtype(vm, v[1], &w).value_or(DType::Float64);
     return guard(vm, [&] {
-        if (dt == DType::Str && K != 1) return wrap(vm, NDArray::zeros(s, dt, w ? w : 1));
-        NDArray r = K == 0 ? zeros(s, dt) : K == 1 ? ones(s, dt) : empty(s, dt);
+        if (dt == DType::Str && k != 1) return wrap(vm, NDArray::zeros(s, dt, w ? w : 1));
+        NDArray r = k == 0 ? zeros(s, dt) : k == 1 ? ones(s, dt) : empty(s, dt);
         if (dt == DType::Str) r = r.astype(DType::Str, w ? w : 1);
         return wrap(vm, r);
     });
 }
+template <int K> Value f_filled(VM& vm, Args& a) { return filled(vm, a, K); }
 Value f_full(VM& vm, Args& a) {
     Value v[3];
     bind(vm, a, "full", 0, {"shape", "fill_value", "dtype"}, 2, v);
@@ -110,19 +113,21 @@ std::optional<Shape> like_shape(VM& vm, const Value& order, const Value& shape) 
     if (!given(shape) || shape.is_none()) return std::nullopt;
     return to_shape(vm, shape);
 }
-template <int K> Value f_like(VM& vm, Args& a) {
+// zeros_like (k 0), ones_like (1), empty_like (2), as filled() above.
+Value like(VM& vm, Args& a, int k) {
     static const char* names[] = {"zeros_like", "ones_like", "empty_like"};
     Value v[5];
-    bind(vm, a, names[K], 0, {"a", "dtype", "order", "subok", "shape"}, 1, v);
+    bind(vm, a, names[k], 0, {"a", "dtype", "order", "subok", "shape"}, 1, v);
     NDArray x = to_array(vm, v[0]);
     auto dt = to_dtype(vm, v[1]);
     auto shape = like_shape(vm, v[2], v[4]);
     return guard(vm, [&] {
-        return wrap(vm, K == 0   ? zeros_like(x, dt, shape)
-                        : K == 1 ? ones_like(x, dt, shape)
+        return wrap(vm, k == 0   ? zeros_like(x, dt, shape)
+                        : k == 1 ? ones_like(x, dt, shape)
                                  : empty_like(x, dt, shape));
     });
 }
+template <int K> Value f_like(VM& vm, Args& a) { return like(vm, a, K); }
 Value f_full_like(VM& vm, Args& a) {
     Value v[6];
     bind(vm, a, "full_like", 0, {"a", "fill_value", "dtype", "order", "subok", "shape"}, 2, v);
@@ -324,17 +329,18 @@ void init_functions(VM& vm, const Value& m) {
     U("absolute", Abs)
     U("fabs", Abs)
     U("sign", Sign)
-    U("square", Square) U("sqrt", Sqrt) U("exp", Exp) U("expm1", Expm1) U("log", Log) U(
-        "log2", Log2) U("log10", Log10) U("log1p", Log1p) U("sin", Sin) U("cos", Cos) U("tan", Tan)
-        U("arcsin", Arcsin) U("arccos", Arccos) U("arctan", Arctan) U("sinh", Sinh) U("cosh", Cosh)
-            U("tanh", Tanh) U("floor", Floor) U("ceil", Ceil) U("trunc", Trunc) U("rint", Rint)
-                U("isnan", IsNan) U("isinf", IsInf) U("isfinite", IsFinite)
-                    U("logical_not", LogicalNot) U("reciprocal", Reciprocal)
+    U("square", Square)
+    U("sqrt", Sqrt) U("exp", Exp) U("expm1", Expm1) U("log", Log) U("log2", Log2) U("log10", Log10)
+        U("log1p", Log1p) U("sin", Sin) U("cos", Cos) U("tan", Tan) U("arcsin", Arcsin) U(
+            "arccos", Arccos) U("arctan", Arctan) U("sinh", Sinh) U("cosh", Cosh) U("tanh", Tanh)
+            U("floor", Floor) U("ceil", Ceil) U("trunc", Trunc) U("rint", Rint) U("isnan", IsNan)
+                U("isinf", IsInf) U("isfinite", IsFinite) U("logical_not",
+                                                            LogicalNot) U("reciprocal", Reciprocal)
 #undef U
 #define B(name, op) def(name, f_binary<BinOp::op>);
-                        B("add", Add) B("subtract", Sub) B("multiply", Mul) B("divide", TrueDiv)
-                            B("true_divide", TrueDiv) B("floor_divide", FloorDiv) B("mod", Mod) B(
-                                "remainder", Mod) B("power", Pow) B("equal", Eq) B("not_equal", Ne)
+                    B("add", Add) B("subtract", Sub) B("multiply", Mul) B("divide", TrueDiv)
+                        B("true_divide", TrueDiv) B("floor_divide", FloorDiv) B("mod", Mod)
+                            B("remainder", Mod) B("power", Pow) B("equal", Eq) B("not_equal", Ne)
                                 B("less", Lt) B("less_equal", Le) B("greater", Gt)
                                     B("greater_equal", Ge) B("bitwise_and", BitAnd)
                                         B("bitwise_or", BitOr) B("bitwise_xor", BitXor)
