@@ -105,6 +105,9 @@ struct Analyzer {
         case NK::AnnAssign:
             if (n->y) expr(s, n->y);
             target(s, n->x);
+            // the annotation is evaluated at module and class level only (see Gen), and its
+            // comprehensions and lambdas need their scopes like any other expression's
+            if (s->kind == SK::Module || s->kind == SK::Class) expr(s, n->z);
             break;
         case NK::If:
         case NK::While:
