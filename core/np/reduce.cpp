@@ -309,12 +309,19 @@ NDArray min(const NDArray& a, const Axes& axes, bool keepdims) {
     return extreme(a, axes, keepdims, false);
 }
 
+// any and all as one reduction (the identity and the combining rule follow `any`), as
+// extreme() does for max and min: one instantiation of reduce<> instead of two.
+static NDArray any_all(const NDArray& a, const Axes& axes, bool keepdims, bool any) {
+    return reduce<bool, bool>(a, axes, keepdims, !any,
+                              [any](bool x, bool y) { return any ? (x || y) : (x && y); });
+}
+
 NDArray any(const NDArray& a, const Axes& axes, bool keepdims) {
-    return reduce<bool, bool>(a, axes, keepdims, false, [](bool x, bool y) { return x || y; });
+    return any_all(a, axes, keepdims, true);
 }
 
 NDArray all(const NDArray& a, const Axes& axes, bool keepdims) {
-    return reduce<bool, bool>(a, axes, keepdims, true, [](bool x, bool y) { return x && y; });
+    return any_all(a, axes, keepdims, false);
 }
 
 // The rarer reductions, their templates included, optimised for size.

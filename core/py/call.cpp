@@ -495,6 +495,8 @@ LMPY_SIZE_FN Value build_class(VM& vm, const Value& body, const Value& name, con
     }
     if (std::find(ty->mro.begin(), ty->mro.end(), vm.t.object) == ty->mro.end())
         ty->mro.push_back(vm.t.object);
+    for (Type* b : ty->mro)
+        if (b != ty && !b->builtin) ty->mro_refs.push_back(Value(static_cast<Obj*>(b)));
     ty->is_exception = base->is_exception;
     ty->layout = base->layout;
     dict_each(ns.as<Dict>(), [&](const Value& k, const Value& v) {

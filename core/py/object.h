@@ -259,9 +259,13 @@ struct BoundMethod : Obj {
 // Instance layouts; a user class inherits the layout of its nearest builtin base.
 enum class Layout : uint8_t { Object, Exception, Dict, List, Other };
 
+// Objects whose class may be a user class hold a reference to it (`cls`, declared first so it
+// is released last): rebinding a class's name (a notebook cell defining the class again) must
+// not free the class while its instances live. Builtin types live as long as the VM anyway.
 struct Instance : Obj {
+    Value cls;
     AttrMap attrs;
-    explicit Instance(Type* t) : Obj(t) {}
+    explicit Instance(Type* t);
     AttrMap* own_attrs() override { return &attrs; }
 };
 
@@ -269,13 +273,15 @@ struct Instance : Obj {
 // list: the builtin's own object, so every builtin operation and method works on them, with
 // an attribute dict.
 struct DictInstance : Dict {
+    Value cls;
     AttrMap attrs;
-    explicit DictInstance(Type* t) : Dict(t) {}
+    explicit DictInstance(Type* t);
     AttrMap* own_attrs() override { return &attrs; }
 };
 struct ListInstance : List {
+    Value cls;
     AttrMap attrs;
-    explicit ListInstance(Type* t) : List(t) {}
+    explicit ListInstance(Type* t);
     AttrMap* own_attrs() override { return &attrs; }
 };
 
@@ -337,6 +343,9 @@ struct Type : Obj {
     std::string name;
     Type* base = nullptr;
     std::vector<Type*> mro; // self first
+    // A user class's references to the user classes of its mro (mro holds plain pointers):
+    // rebinding a base class's name must not free it under its subclasses.
+    std::vector<Value> mro_refs;
     AttrMap attrs;
     Layout layout = Layout::Object;
     bool builtin = true;
@@ -368,5 +377,9 @@ struct Type : Obj {
         return nullptr;
     }
 };
+
+inline Instance::Instance(Type* t) : Obj(t), cls(static_cast<Obj*>(t)) {}
+inline DictInstance::DictInstance(Type* t) : Dict(t), cls(static_cast<Obj*>(t)) {}
+inline ListInstance::ListInstance(Type* t) : List(t), cls(static_cast<Obj*>(t)) {}
 
 } // namespace lmpy
