@@ -59,7 +59,9 @@ struct Builder {
     bool frozen = false; // the depth of the leaves is known
     std::vector<Scalar> leaves;
     bool any_float = false, any_int = false, any_str = false;
+    bool max_dims = false; // a sequence lay deeper than NumPy's 32 dimensions
 };
+constexpr size_t kMaxDims = 32; // NumPy's NPY_MAXDIMS
 
 [[noreturn]] void inhomogeneous(VM& vm, const Builder& b, size_t depth) {
     Shape s(b.shape.begin(), b.shape.begin() + std::min(depth, b.shape.size()));
@@ -104,6 +106,13 @@ void walk(VM& vm, const Value& v, size_t depth, Builder& b) {
     Type* ty = v.o->type;
     // (lists include instances of classes derived from list: the same object underneath)
     if (ty->layout == Layout::List || ty == vm.t.tuple) {
+        if (depth >= kMaxDims) {
+            // as NumPy: a sequence past 32 dimensions is taken as a leaf, so a ragged shape is
+            // still reported as such, and the conversion fails once the walk is done. (This
+            // also bounds the recursion: a list nested 100,000 deep overflowed the C++ stack.)
+            b.max_dims = true;
+            return add_leaf(vm, b, depth, int64_t{0});
+        }
         const auto& items = ty->layout == Layout::List ? v.as<List>()->items : v.as<Tuple>()->items;
         note_dim(vm, b, depth, int64_t(items.size()));
         if (items.empty()) b.frozen = true;
@@ -171,6 +180,9 @@ NDArray to_array(VM& vm, const Value& v) {
     }
     Builder b;
     walk(vm, v, 0, b);
+    if (b.max_dims)
+        vm.value_error("setting an array element with a sequence. The requested array would "
+                       "exceed the maximum number of dimension of 32.");
     const Shape& s = b.shape;
     if (b.any_str) {
         std::vector<std::u32string> out;

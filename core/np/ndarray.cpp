@@ -266,6 +266,9 @@ NDArray::NDArray(std::shared_ptr<void> buf, DType dt, int64_t width, Shape shape
       strides_(std::move(strides)), offset_(offset) {}
 
 static NDArray fresh(const Shape& shape, DType dt, int64_t width, bool zero) {
+    if (shape.size() > 32) // NumPy's NPY_MAXDIMS
+        fail(Kind::ValueError, "maximum supported dimension for an ndarray is 32, found " +
+                                   std::to_string(shape.size()));
     for (auto d : shape)
         if (d < 0) fail(Kind::ValueError, "negative dimensions are not allowed");
     width = std::max<int64_t>(width, 1);
