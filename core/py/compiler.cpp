@@ -361,11 +361,11 @@ static void fuse_pairs(std::vector<uint32_t>& ops) {
         {O::LOAD_GLOBAL, O::LOAD_GLOBAL, O::LOAD_GLOBAL__LOAD_GLOBAL},
         {O::STORE_GLOBAL, O::LOAD_GLOBAL, O::STORE_GLOBAL__LOAD_GLOBAL},
     };
-    std::vector<O> orig(ops.size() + 1, O::NOP);
+    std::vector<O> orig(ops.size() + 1, O::NOP); // (a NOP after the last: orig[i + 2] exists)
     for (size_t i = 0; i < ops.size(); ++i) orig[i] = O(ops[i] & 0xff);
     for (size_t i = 0; i + 1 < ops.size(); ++i) {
         // a constant followed by an operator goes to LOAD_CONST__BINARY, not to the load before
-        O after = orig[i + 2 < orig.size() ? i + 2 : orig.size() - 1];
+        O after = orig[i + 2];
         if (orig[i] == O::LOAD_FAST && orig[i + 1] == O::LOAD_CONST &&
             (after == O::BINARY || after == O::INPLACE))
             continue;

@@ -97,12 +97,16 @@ static Value compare(VM& vm, uint32_t arg, const Value& a, const Value& b) {
     vm.raise(vm.t.NameError, "name '" + name->s + "' is not defined");
 }
 
-// A global name's slot through the code's cache (see GlobalCache in code.h): globals first,
-// then builtins; NameError when neither has it.
+// Whether a global name's cache (see GlobalCache in code.h) still holds for these dicts.
+static inline bool cache_fresh(const GlobalCache& gc, const Dict* globals, const Dict* builtins) {
+    return gc.globals == globals && gc.gver == globals->version && gc.bver == builtins->version;
+}
+
+// A global name's slot through the code's cache: globals first, then builtins; NameError when
+// neither has it.
 static inline Value* global_slot(VM& vm, GlobalCache& gc, Dict* globals, Dict* builtins,
                                  Str* name) {
-    if (gc.globals == globals && gc.gver == globals->version && gc.bver == builtins->version)
-        return gc.slot;
+    if (cache_fresh(gc, globals, builtins)) return gc.slot;
     Value* v = dict_find_str(globals, name);
     bool in_globals = v != nullptr;
     if (!v) v = dict_find_str(builtins, name);
@@ -116,8 +120,7 @@ static inline Value* global_slot(VM& vm, GlobalCache& gc, Dict* globals, Dict* b
 // version, so every cache of this dict refreshes).
 static inline void store_global(VM& vm, GlobalCache& gc, Dict* globals, Dict* builtins, Str* name,
                                 Value& v) {
-    if (gc.in_globals && gc.globals == globals && gc.gver == globals->version &&
-        gc.bver == builtins->version) {
+    if (gc.in_globals && cache_fresh(gc, globals, builtins)) {
         *gc.slot = std::move(v);
         return;
     }
@@ -275,8 +278,7 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     // the second load only through a valid cache (a miss, or a NameError on
                     // its own line, is the LOAD_GLOBAL's to handle)
                     const GlobalCache& gc = code->gcache[ops[f.ip] >> 8];
-                    if (gc.globals == globals && gc.gver == globals->version &&
-                        gc.bver == builtins->version) {
+                    if (cache_fresh(gc, globals, builtins)) {
                         PUSH(*gc.slot);
                         ++f.ip;
                     }
