@@ -2,6 +2,7 @@
 #include "py/numfmt.h"
 #include "py/frame.h"
 #include "py/runtime.h"
+#include "py/seqiter.h"
 #include "size_fn.h"
 #include <algorithm>
 #include <chrono>
@@ -484,6 +485,19 @@ NATIVE(b_enumerate) {
         return true;
     });
 }
+// zip(strict=True) at the end of argument k+1: the arguments before it were longer, or one
+// after it is (CPython's messages: "argument 3 is shorter than arguments 1-2").
+[[gnu::cold]] static void zip_strict_end(VM& vm, std::vector<Value>& its, size_t k) {
+    auto fail = [&](size_t i, const char* how) {
+        vm.value_error("zip() argument " + std::to_string(i + 1) + " is " + how + " than argument" +
+                       (i == 1 ? " " : "s 1-") + std::to_string(i));
+    };
+    if (k > 0) fail(k, "shorter");
+    for (size_t i = 1; i < its.size(); ++i) {
+        Value v;
+        if (vm.next(its[i], v)) fail(i, "longer");
+    }
+}
 NATIVE(b_zip) {
     std::vector<Value> its;
     for (int k = 0; k < a.n; ++k) {
@@ -506,18 +520,16 @@ NATIVE(b_zip) {
         std::vector<Value> row;
         if (!reuse) row.reserve(its.size()); // one allocation per tuple, not one per growth
         for (size_t k = 0; k < its.size(); ++k) {
-            Value v;
-            if (!vm.next(its[k], v)) {
-                if (is_strict && k > 0)
-                    vm.value_error("zip() argument " + std::to_string(k + 1) +
-                                   " is shorter than argument 1");
+            Value* dst = reuse ? &reuse->items[k] : &row.emplace_back();
+            // list, tuple and range iterators stepped here, as FOR_ITER steps them
+            Obj* it = its[k].o;
+            int step = it->type == vm.t.iter ? seq_iter_step(it, *dst) : -1;
+            if (step < 0) step = vm.next(its[k], *dst);
+            if (!step) {
                 last = Value();
+                if (is_strict) zip_strict_end(vm, its, k);
                 return false;
             }
-            if (reuse)
-                reuse->items[k] = std::move(v);
-            else
-                row.push_back(std::move(v));
         }
         if (!reuse) last = vm.new_tuple(std::move(row));
         out = last;

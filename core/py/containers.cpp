@@ -790,20 +790,26 @@ Value VM::iter(const Value& v) {
     type_error("'" + type_name(v) + "' object is not iterable");
 }
 
-bool VM::next(const Value& it, Value& out) {
+// The iterators that are not t.iter objects (generators, user classes with __next__), and
+// the error, out of line: VM::next itself stays small enough to be cheap to call.
+[[gnu::noinline]] static bool next_other(VM& vm, const Value& it, Value& out) {
     if (it.is_obj()) {
-        if (it.o->type == t.iter) {              // every t.iter object is an Iter
-            int step = seq_iter_step(it.o, out); // list, tuple, range without virtual calls
-            if (step >= 0) return step == 1;
-            return static_cast<Iter*>(it.o)->next(*this, out);
-        }
-        if (auto* i = (it.o)->as_iter()) return i->next(*this, out);
-        if (type_of(it)->lookup(n.__next__)) {
-            UserIter u(t.iter, it);
-            return u.next(*this, out);
+        if (auto* i = (it.o)->as_iter()) return i->next(vm, out);
+        if (vm.type_of(it)->lookup(vm.n.__next__)) {
+            UserIter u(vm.t.iter, it);
+            return u.next(vm, out);
         }
     }
-    type_error("'" + type_name(it) + "' object is not an iterator");
+    vm.type_error("'" + vm.type_name(it) + "' object is not an iterator");
+}
+
+bool VM::next(const Value& it, Value& out) {
+    if (it.is_obj() && it.o->type == t.iter) { // every t.iter object is an Iter
+        int step = seq_iter_step(it.o, out);   // list, tuple, range without virtual calls
+        if (step >= 0) return step == 1;
+        return static_cast<Iter*>(it.o)->next(*this, out);
+    }
+    return next_other(*this, it, out);
 }
 
 std::vector<Value> VM::to_vector(const Value& iterable) {

@@ -116,20 +116,28 @@ static inline Value* global_slot(VM& vm, GlobalCache& gc, Dict* globals, Dict* b
 }
 
 // Assigning a global: an existing entry of globals is overwritten in place (the dict keeps its
-// shape, so the cache stays valid); a new name goes through dict_set (which changes the
-// version, so every cache of this dict refreshes).
+// shape, so the cache stays valid); else dict_set (a new name changes the version, so every
+// cache of this dict refreshes) and the cache takes the entry.
+static void store_global_slow(VM& vm, GlobalCache& gc, Dict* globals, Dict* builtins, Str* name,
+                              Value& v) {
+    dict_set(vm, globals, Value(name), v);
+    // the name's entry is the cache from now on: a name a loop stores but never loads (`for
+    // p, q in ...` at module level) would otherwise be hashed and looked up on every store
+    gc = {globals, globals->version, builtins->version, dict_find_str(globals, name), true};
+}
 static inline void store_global(VM& vm, GlobalCache& gc, Dict* globals, Dict* builtins, Str* name,
                                 Value& v) {
     if (gc.in_globals && cache_fresh(gc, globals, builtins)) {
         *gc.slot = std::move(v);
         return;
     }
-    dict_set(vm, globals, Value(name), v);
+    store_global_slow(vm, gc, globals, builtins, name, v);
 }
 
 // One run of the loop, until the frame returns or yields (the result; paused stays false)
 // or until a loop back-edge that ticks the interrupt counter (paused is set; f.ip and f.sp
-// hold where to resume). run_frame calls it again at once. Why slices: WebAssembly engines
+// hold where to resume: the loop keeps ip in a local and stores it only there and at a
+// yield). run_frame calls it again at once. Why slices: WebAssembly engines
 // have no on-stack replacement, so an activation that starts in the baseline tier (V8's
 // Liftoff) stays there however hot its loop gets; a top-level `for` loop of a cell would run
 // unoptimised to the end. Re-entering every 1024 back-edges picks up the optimised code
@@ -144,10 +152,11 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
     Dict* globals = f.globals;
     Dict* builtins = vm.builtins.as<Dict>();
     Value* sp = f.sp;
+    int ip = f.ip; // in a local: f.ip is stored only where the frame is left to resume
     for (;;) {
         try {
             for (;;) {
-                uint32_t w = ops[f.ip++];
+                uint32_t w = ops[ip++];
                 uint32_t arg = w >> 8;
                 switch (OpCode(w & 0xff)) {
                 case OpCode::NOP: break;
@@ -163,10 +172,10 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     const Value& v = locals[arg];
                     if (v.is_undef()) raise_unbound_local(vm, code->varnames[arg]);
                     PUSH(v);
-                    const Value& v2 = locals[ops[f.ip] >> 8];
+                    const Value& v2 = locals[ops[ip] >> 8];
                     if (!v2.is_undef()) { // (unbound: the LOAD_FAST itself raises, on its line)
                         PUSH(v2);
-                        ++f.ip;
+                        ++ip;
                     }
                     break;
                 }
@@ -174,15 +183,15 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     const Value& v = locals[arg];
                     if (v.is_undef()) raise_unbound_local(vm, code->varnames[arg]);
                     PUSH(v);
-                    PUSH(code->consts[ops[f.ip++] >> 8]);
+                    PUSH(code->consts[ops[ip++] >> 8]);
                     break;
                 }
                 case OpCode::STORE_FAST__LOAD_FAST: {
                     locals[arg] = POP();
-                    const Value& v2 = locals[ops[f.ip] >> 8];
+                    const Value& v2 = locals[ops[ip] >> 8];
                     if (!v2.is_undef()) {
                         PUSH(v2);
-                        ++f.ip;
+                        ++ip;
                     }
                     break;
                 }
@@ -190,15 +199,15 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     // top op constant for two ints / two floats in place; else LOAD_CONST alone
                     const Value& c = code->consts[arg];
                     Value& a = sp[-1];
-                    BinOp op = BinOp(ops[f.ip] >> 8);
+                    BinOp op = BinOp(ops[ip] >> 8);
                     if (a.tag == Tag::Int && c.tag == Tag::Int) {
                         if (fast_int_binop(op, a.i, c.i, a.i)) {
-                            ++f.ip;
+                            ++ip;
                             break;
                         }
                     } else if (a.tag == Tag::Float && c.tag == Tag::Float) {
                         if (fast_float_binop(op, a.f, c.f, a.f)) {
-                            ++f.ip;
+                            ++ip;
                             break;
                         }
                     }
@@ -277,10 +286,10 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     }
                     // the second load only through a valid cache (a miss, or a NameError on
                     // its own line, is the LOAD_GLOBAL's to handle)
-                    const GlobalCache& gc = code->gcache[ops[f.ip] >> 8];
+                    const GlobalCache& gc = code->gcache[ops[ip] >> 8];
                     if (cache_fresh(gc, globals, builtins)) {
                         PUSH(*gc.slot);
-                        ++f.ip;
+                        ++ip;
                     }
                     break;
                 }
@@ -446,7 +455,7 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     if (arg < 6 && int_compare(arg, a, b, res)) {
                         sp -= 2;
                         bool jump_if = OpCode(w & 0xff) == OpCode::COMPARE__POP_JUMP_IF_TRUE;
-                        f.ip = res == jump_if ? int(ops[f.ip] >> 8) : f.ip + 1;
+                        ip = res == jump_if ? int(ops[ip] >> 8) : ip + 1;
                         break;
                     }
                     Value r = compare(vm, arg, a, b);
@@ -493,36 +502,36 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     break;
                 }
                 case OpCode::JUMP:
-                    if (int(arg) < f.ip && (++vm.tick & 0x3FF) == 0) {
+                    if (int(arg) < ip && (++vm.tick & 0x3FF) == 0) {
                         f.sp = sp;
                         vm.check_interrupt();
                         f.ip = int(arg);
                         paused = true;
                         return Value();
                     }
-                    f.ip = int(arg);
+                    ip = int(arg);
                     break;
                 case OpCode::POP_JUMP_IF_FALSE: {
                     Value v = POP();
                     bool t = v.tag == Tag::Bool ? v.b : vm.truthy(v);
-                    if (!t) f.ip = int(arg);
+                    if (!t) ip = int(arg);
                     break;
                 }
                 case OpCode::POP_JUMP_IF_TRUE: {
                     Value v = POP();
                     bool t = v.tag == Tag::Bool ? v.b : vm.truthy(v);
-                    if (t) f.ip = int(arg);
+                    if (t) ip = int(arg);
                     break;
                 }
                 case OpCode::JUMP_IF_FALSE_OR_POP:
                     if (!vm.truthy(TOP()))
-                        f.ip = int(arg);
+                        ip = int(arg);
                     else
                         DROP();
                     break;
                 case OpCode::JUMP_IF_TRUE_OR_POP:
                     if (vm.truthy(TOP()))
-                        f.ip = int(arg);
+                        ip = int(arg);
                     else
                         DROP();
                     break;
@@ -538,15 +547,15 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     if (step < 0) step = vm.next(TOP(), v);
                     if (step == 0) {
                         DROP();
-                        f.ip = int(arg);
+                        ip = int(arg);
                         break;
                     }
                     // fused with the loop variable's store: the value goes straight there
                     OpCode op = OpCode(w & 0xff);
                     if (op == OpCode::FOR_ITER__STORE_FAST) {
-                        locals[ops[f.ip++] >> 8] = std::move(v);
+                        locals[ops[ip++] >> 8] = std::move(v);
                     } else if (op == OpCode::FOR_ITER__STORE_GLOBAL) {
-                        uint32_t a2 = ops[f.ip++] >> 8;
+                        uint32_t a2 = ops[ip++] >> 8;
                         store_global(vm, code->gcache[a2], globals, builtins, code->names[a2], v);
                     } else {
                         PUSH(std::move(v));
@@ -587,6 +596,7 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                 case OpCode::YIELD_VALUE: {
                     Value v = POP();
                     f.sp = sp;
+                    f.ip = ip;
                     f.yielded = true;
                     return v;
                 }
@@ -597,7 +607,7 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     f.sp = sp;
                     if (vm.next(TOP(), v)) {
                         // re-execute this instruction when resumed
-                        f.ip -= 1;
+                        f.ip = ip - 1;
                         f.sp = sp;
                         f.yielded = true;
                         return v;
@@ -612,8 +622,8 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
             }
         } catch (PyExc& e) {
             ExcObj* eo = static_cast<ExcObj*>(e.exc.o);
-            int line = code->lines[std::max(0, f.ip - 1)];
-            bool reraise = f.ip > 0 && OpCode(ops[f.ip - 1] & 0xff) == OpCode::RERAISE;
+            int line = code->lines[std::max(0, ip - 1)];
+            bool reraise = ip > 0 && OpCode(ops[ip - 1] & 0xff) == OpCode::RERAISE;
             if (!reraise || eo->tb.empty() || eo->tb.back().func != code->name ||
                 eo->tb.back().line != line)
                 if (!reraise) eo->tb.push_back({code->filename, code->name, line});
@@ -635,13 +645,13 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
             vm.handling.resize(std::min<size_t>(vm.handling.size(), size_t(b.handling)));
             vm.handling.push_back(e.exc);
             PUSH(e.exc);
-            f.ip = b.handler;
+            ip = b.handler;
         } catch (std::bad_alloc&) {
             // convert to a Python MemoryError and retry dispatch through the handler path
             Value me = vm.new_exc(vm.t.MemoryError, "");
             static_cast<ExcObj*>(me.o)->args = vm.new_tuple();
             ExcObj* eo = static_cast<ExcObj*>(me.o);
-            eo->tb.push_back({code->filename, code->name, code->lines[std::max(0, f.ip - 1)]});
+            eo->tb.push_back({code->filename, code->name, code->lines[std::max(0, ip - 1)]});
             if (f.blocks.empty()) {
                 while (sp > stack_base) *--sp = Value();
                 f.sp = sp;
@@ -653,7 +663,7 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
             for (Value* p = sp; p < stack_base + code->stacksize; ++p) *p = Value();
             vm.handling.push_back(me);
             PUSH(me);
-            f.ip = b.handler;
+            ip = b.handler;
         }
     }
 }
