@@ -111,11 +111,12 @@ NATIVE(b_next) {
     Value out;
     if (!a[0].is_obj() || (!(a[0].o)->as_iter() && !vm.type_of(a[0])->lookup(vm.n.__next__)))
         vm.type_error("'" + vm.type_name(a[0]) + "' object is not an iterator");
-    if (vm.next(a[0], out)) return out;
+    // a generator's return value goes with its StopIteration
+    if (a[0].o->type == vm.t.generator ? static_cast<Generator*>(a[0].o)->step(vm, Value(), out)
+                                       : vm.next(a[0], out))
+        return out;
     if (a.n == 2) return a[1];
-    Value e = vm.new_exc(vm.t.StopIteration, "");
-    static_cast<ExcObj*>(e.o)->args = vm.new_tuple();
-    vm.raise_value(e);
+    raise_stop_iteration(vm, out);
 }
 LMPY_SIZE_BEGIN
 NATIVE(b_callable) {

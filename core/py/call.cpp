@@ -377,10 +377,10 @@ Value VM::call_function(Function* fn, Args& a) {
 }
 
 // ------------------------------------------------------------------------------ generators
-Value Generator::send(VM& vm, const Value& v, bool& done) {
+bool Generator::step(VM& vm, const Value& v, Value& out) {
     if (finished) {
-        done = true;
-        return Value();
+        out = Value();
+        return false;
     }
     if (running) vm.value_error("generator already executing");
     if (started)
@@ -390,27 +390,28 @@ Value Generator::send(VM& vm, const Value& v, bool& done) {
     started = true;
     running = true;
     Value keep(this);
-    Value r;
     try {
         if (vm.depth >= kMaxDepth)
             vm.raise(vm.t.RecursionError, "maximum recursion depth exceeded");
         frame.yielded = false;
-        r = run_frame(vm, frame);
+        out = run_frame(vm, frame);
     } catch (...) {
         running = false;
         finished = true;
         throw;
     }
     running = false;
-    if (!frame.yielded) {
-        finished = true;
-        done = true;
-        for (auto& x : storage) x = Value();
-        return r;
-    }
-    done = false;
-    return r;
+    if (frame.yielded) return true;
+    finished = true;
+    for (auto& x : storage) x = Value();
+    return false;
 }
+LMPY_SIZE_FN void raise_stop_iteration(VM& vm, const Value& value) {
+    Value e = vm.new_exc(vm.t.StopIteration, "");
+    static_cast<ExcObj*>(e.o)->args = value.is_none() ? vm.new_tuple() : vm.new_tuple({value});
+    vm.raise_value(e);
+}
+
 // generator.send(value) and generator.close(). send raises StopIteration (carrying the
 // generator's return value) when it finishes, as CPython's does; close finishes it (a
 // GeneratorExit is not thrown into the frame: try/finally blocks inside do not run).
@@ -422,13 +423,8 @@ static Generator* self_generator(VM& vm, Args& a, const char* name) {
 LMPY_SIZE_FN static Value generator_send(VM& vm, Args& a) {
     Generator* g = self_generator(vm, a, "send");
     check_nargs(vm, "send", a, 2, 2);
-    bool done;
-    Value r = g->send(vm, a[1], done);
-    if (done) {
-        Value e = vm.new_exc(vm.t.StopIteration, "");
-        static_cast<ExcObj*>(e.o)->args = r.is_none() ? vm.new_tuple() : vm.new_tuple({r});
-        vm.raise_value(e);
-    }
+    Value r;
+    if (!g->step(vm, a[1], r)) raise_stop_iteration(vm, r);
     return r;
 }
 LMPY_SIZE_FN static Value generator_close(VM& vm, Args& a) {
@@ -442,14 +438,6 @@ LMPY_SIZE_FN static Value generator_close(VM& vm, Args& a) {
 void add_generator_methods(VM& vm) {
     vm.add_method(vm.t.generator, "send", generator_send);
     vm.add_method(vm.t.generator, "close", generator_close);
-}
-
-bool Generator::next(VM& vm, Value& out) {
-    bool done;
-    Value r = send(vm, Value(), done);
-    if (done) return false;
-    out = std::move(r);
-    return true;
 }
 
 // ------------------------------------------------------------------------------ classes

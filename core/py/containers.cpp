@@ -2,6 +2,7 @@
 // layout and probing so iteration order matches), subscripting, containment, len, the iterator
 // objects, and the methods of list, tuple, dict and set.
 #include "py/numfmt.h"
+#include "py/frame.h"
 #include "py/runtime.h"
 #include "py/seqiter.h"
 #include <algorithm>
@@ -809,6 +810,8 @@ bool VM::next(const Value& it, Value& out) {
         if (step >= 0) return step == 1;
         return static_cast<Iter*>(it.o)->next(*this, out);
     }
+    if (it.is_obj() && it.o->type == t.generator)
+        return static_cast<Generator*>(it.o)->next(*this, out);
     return next_other(*this, it, out);
 }
 

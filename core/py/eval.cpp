@@ -143,7 +143,7 @@ static inline void store_global(VM& vm, GlobalCache& gc, Dict* globals, Dict* bu
 // unoptimised to the end. Re-entering every 1024 back-edges picks up the optimised code
 // as soon as the engine has it (measured in `npm run bench`: the loop benchmark 741-754 ->
 // 375-444 ms in Node). Natively the re-entry costs one call per 1024 iterations.
-static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
+Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
     Code* code = f.code;
     const uint32_t* ops = code->ops.data();
     Value* locals = f.base;
@@ -602,17 +602,22 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                 }
                 case OpCode::GET_YIELD_FROM_ITER: TOP() = vm.iter(TOP()); break;
                 case OpCode::YIELD_FROM: {
+                    // a generator gets the value sent and ends with its return value, the
+                    // value of the `yield from`; any other iterator is stepped (and gives None)
                     Value sent = POP();
                     Value v;
                     f.sp = sp;
-                    if (vm.next(TOP(), v)) {
+                    bool more = TOP().is_obj() && TOP().o->type == vm.t.generator
+                                    ? static_cast<Generator*>(TOP().o)->step(vm, sent, v)
+                                    : vm.next(TOP(), v);
+                    if (more) {
                         // re-execute this instruction when resumed
                         f.ip = ip - 1;
                         f.sp = sp;
                         f.yielded = true;
                         return v;
                     }
-                    TOP() = Value();
+                    TOP() = std::move(v);
                     break;
                 }
                 default:
@@ -665,26 +670,6 @@ static Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
             PUSH(me);
             ip = b.handler;
         }
-    }
-}
-
-Value run_frame(VM& vm, Frame& f) {
-    VMState& st = *vm.st;
-    ++vm.depth;
-    st.frames.push_back(&f);
-    struct DepthGuard {
-        VM& vm;
-        VMState& st;
-        ~DepthGuard() {
-            --vm.depth;
-            st.frames.pop_back();
-        }
-    } guard{vm, st};
-    size_t handling_base = vm.handling.size();
-    for (;;) {
-        bool paused = false;
-        Value r = run_slice(vm, f, handling_base, paused);
-        if (!paused) return r;
     }
 }
 

@@ -27,17 +27,51 @@ struct Frame {
     bool yielded = false;
 };
 
-struct Generator : Iter {
+struct Generator final : Iter {
     std::vector<Value> storage;
     Frame frame;
     Value keep_func;
     bool started = false, finished = false, running = false;
     explicit Generator(Type* t) : Iter(t) {}
-    bool next(VM& vm, Value& out) override;
-    Value send(VM& vm, const Value& v, bool& done);
+    bool next(VM& vm, Value& out) override {
+        Value r; // (out stays as it was when the generator finishes)
+        if (!step(vm, Value(), r)) return false;
+        out = std::move(r);
+        return true;
+    }
+    // Resumes with `sent` as the value of the paused yield: true with the next yielded value
+    // in out; false when the generator has finished (out: its return value). VM::next calls
+    // it directly (no virtual call for the commonest iterator after the sequences').
+    bool step(VM& vm, const Value& sent, Value& out);
 };
 
-Value run_frame(VM& vm, Frame& f);
+// StopIteration carrying a generator's return value (none when it is None), as CPython's.
+[[noreturn]] void raise_stop_iteration(VM& vm, const Value& value);
+
+// One run of the bytecode loop (eval.cpp): see there.
+Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused);
+
+// Runs f to its return (or its next yield). Inline: a call and a generator's resume each
+// reach the loop through one C++ call fewer.
+inline Value run_frame(VM& vm, Frame& f) {
+    VMState& st = *vm.st;
+    ++vm.depth;
+    st.frames.push_back(&f);
+    struct DepthGuard {
+        VM& vm;
+        VMState& st;
+        ~DepthGuard() {
+            --vm.depth;
+            st.frames.pop_back();
+        }
+    } guard{vm, st};
+    size_t handling_base = vm.handling.size();
+    for (;;) {
+        bool paused = false;
+        Value r = run_slice(vm, f, handling_base, paused);
+        if (!paused) return r;
+    }
+}
 
 void init_cells(VM& vm, Function* fn, Code* c, Value* base);
 Value build_class(VM& vm, const Value& body, const Value& name, const Value* bases, int nbases);
