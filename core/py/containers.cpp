@@ -433,7 +433,9 @@ static int64_t norm_index(VM& vm, const Value& k, int64_t len, const char* what)
         vm.type_error(std::string(what) + " indices must be integers or slices, not " +
                       vm.type_name(k));
     }
-    if (k.is_obj()) vm.index_error(std::string(what) + " index out of range");
+    if (k.is_obj()) // a big int: a range compares it, a sequence cannot take it
+        vm.index_error(what[0] == 'r' ? std::string(what) + " index out of range"
+                                      : "cannot fit 'int' into an index-sized integer");
     int64_t i = k.tag == Tag::Bool ? k.b : k.i;
     if (i < 0) i += len;
     if (i < 0 || i >= len) vm.index_error(std::string(what) + " index out of range");

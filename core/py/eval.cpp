@@ -4,8 +4,10 @@
 #include "py/eval_cold.h"
 #include "py/frame.h"
 #include "py/seqiter.h"
+#include "size_fn.h"
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <new>
 
 namespace lmpy {
@@ -97,6 +99,25 @@ static Value compare(VM& vm, uint32_t arg, const Value& a, const Value& b) {
     vm.raise(vm.t.NameError, "name '" + name->s + "' is not defined");
 }
 
+// The n values from p on move up one slot and the top one goes under them (ROT_TWO,
+// ROT_THREE): Values are relocated as bytes (no reference count changes; a Value holds no
+// pointer into itself), where moves would test each moved-from slot for a release.
+static inline void rotate_top(Value* p, int n) {
+    alignas(Value) unsigned char top[sizeof(Value)];
+    std::memcpy(top, static_cast<void*>(p + n - 1), sizeof(Value));
+    std::memmove(static_cast<void*>(p + 1), static_cast<void*>(p), sizeof(Value) * size_t(n - 1));
+    std::memcpy(static_cast<void*>(p), top, sizeof(Value));
+}
+
+// o[k] for an exact list and an int k in range: the list, with k made non-negative in i.
+static inline List* list_index(VM& vm, const Value& o, const Value& k, int64_t& i) {
+    if (k.tag != Tag::Int || !o.is_obj() || o.o->type != vm.t.list) return nullptr;
+    List* l = o.as<List>();
+    int64_t n = int64_t(l->items.size());
+    i = k.i < 0 ? k.i + n : k.i;
+    return uint64_t(i) < uint64_t(n) ? l : nullptr;
+}
+
 // Whether a global name's cache (see GlobalCache in code.h) still holds for these dicts.
 static inline bool cache_fresh(const GlobalCache& gc, const Dict* globals, const Dict* builtins) {
     return gc.globals == globals && gc.gver == globals->version && gc.bver == builtins->version;
@@ -132,6 +153,44 @@ static inline void store_global(VM& vm, GlobalCache& gc, Dict* globals, Dict* bu
         return;
     }
     store_global_slow(vm, gc, globals, builtins, name, v);
+}
+
+// Where the loop goes on after an exception: the handler's operand stack top and ip.
+struct Resume {
+    Value* sp;
+    int ip;
+};
+// An exception raised in frame f at ip (sp its stack top then): the frame's line joins the
+// traceback (a bare `raise` re-raising in its handler adds none), the exception being handled
+// becomes its __context__, and the innermost handler of the frame takes it, with the
+// exception pushed. No handler: the frame's operand stack is cleared and sp is null (the
+// caller re-raises). Out of the loop, and values in and out, so that the loop's own sp and ip
+// stay in registers.
+LMPY_SIZE_FN static Resume unwind(VM& vm, Frame& f, const Value& exc, Value* sp, int ip,
+                                  size_t handling_base) {
+    Code* code = f.code;
+    Value* stack_base = f.base + code->nlocals + code->ncells();
+    ExcObj* eo = static_cast<ExcObj*>(exc.o);
+    if (ip <= 0 || OpCode(code->ops[ip - 1] & 0xff) != OpCode::RERAISE)
+        eo->tb.push_back({code->filename, code->name, code->lines[std::max(0, ip - 1)]});
+    if (!vm.handling.empty() && eo->context.is_none() && !vm.handling.back().same(exc))
+        eo->context = vm.handling.back();
+    if (f.blocks.empty()) {
+        while (sp > stack_base) *--sp = Value();
+        f.sp = sp;
+        vm.handling.resize(std::min(vm.handling.size(), handling_base));
+        return {nullptr, 0};
+    }
+    Block b = f.blocks.back();
+    f.blocks.pop_back();
+    while (sp > stack_base + b.level) *--sp = Value();
+    // an opcode of run_cold may have pushed above this sp before it raised: the slots
+    // above the top must hold no references (call_function's cleanup relies on it)
+    for (Value* p = sp; p < stack_base + code->stacksize; ++p) *p = Value();
+    vm.handling.resize(std::min<size_t>(vm.handling.size(), size_t(b.handling)));
+    vm.handling.push_back(exc);
+    PUSH(exc);
+    return {sp, b.handler};
 }
 
 // One run of the loop, until the frame returns or yields (the result; paused stays false)
@@ -390,27 +449,17 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                     --sp;
                     *sp = Value();
                     break;
-                case OpCode::DUP_TOP: {
-                    Value v = TOP();
-                    PUSH(std::move(v));
+                case OpCode::DUP_TOP:
+                    new (sp) Value(sp[-1]);
+                    ++sp;
                     break;
-                }
-                case OpCode::DUP_TOP_TWO: {
-                    Value a = SECOND(), b = TOP();
-                    PUSH(a);
-                    PUSH(b);
+                case OpCode::DUP_TOP_TWO:
+                    new (sp) Value(sp[-2]);
+                    new (sp + 1) Value(sp[-1]);
+                    sp += 2;
                     break;
-                }
-                case OpCode::ROT_TWO: std::swap(sp[-1], sp[-2]); break;
-                case OpCode::ROT_THREE: {
-                    Value t = POP();
-                    Value b = POP();
-                    Value a = POP();
-                    PUSH(t);
-                    PUSH(a);
-                    PUSH(b);
-                    break;
-                }
+                case OpCode::ROT_TWO: rotate_top(sp - 2, 2); break;
+                case OpCode::ROT_THREE: rotate_top(sp - 3, 3); break;
                 case OpCode::BINARY:
                 case OpCode::INPLACE: {
                     Value& a = sp[-2];
@@ -467,12 +516,29 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                 case OpCode::UNARY_NEG: TOP() = vm.unary_neg(TOP()); break;
                 case OpCode::UNARY_NOT: TOP() = Value::boolean(!vm.truthy(TOP())); break;
                 case OpCode::BINARY_SUBSCR: {
+                    // a list indexed by an int in range, here (CPython 3.11's
+                    // BINARY_SUBSCR_LIST_INT); the int slot needs no clearing
+                    Value& o = sp[-2];
+                    int64_t i;
+                    if (List* l = list_index(vm, o, sp[-1], i)) {
+                        Value r = l->items[size_t(i)];
+                        --sp;
+                        o = std::move(r);
+                        break;
+                    }
                     Value k = POP();
-                    Value o = POP();
-                    PUSH(vm.getitem(o, k));
+                    Value ob = POP();
+                    PUSH(vm.getitem(ob, k));
                     break;
                 }
                 case OpCode::STORE_SUBSCR: {
+                    int64_t i;
+                    if (List* l = list_index(vm, sp[-2], sp[-1], i)) {
+                        l->items[size_t(i)] = std::move(sp[-3]);
+                        sp -= 3;
+                        sp[1] = Value();
+                        break;
+                    }
                     Value k = POP();
                     Value o = POP();
                     Value v = POP();
@@ -626,49 +692,18 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                 }
             }
         } catch (PyExc& e) {
-            ExcObj* eo = static_cast<ExcObj*>(e.exc.o);
-            int line = code->lines[std::max(0, ip - 1)];
-            bool reraise = ip > 0 && OpCode(ops[ip - 1] & 0xff) == OpCode::RERAISE;
-            if (!reraise || eo->tb.empty() || eo->tb.back().func != code->name ||
-                eo->tb.back().line != line)
-                if (!reraise) eo->tb.push_back({code->filename, code->name, line});
-            if (!vm.handling.empty() && eo->context.is_none() && !vm.handling.back().same(e.exc))
-                eo->context = vm.handling.back();
-            if (f.blocks.empty()) {
-                // clear our stack region and propagate
-                while (sp > stack_base) *--sp = Value();
-                f.sp = sp;
-                vm.handling.resize(std::min(vm.handling.size(), handling_base));
-                throw;
-            }
-            Block b = f.blocks.back();
-            f.blocks.pop_back();
-            while (sp > stack_base + b.level) *--sp = Value();
-            // an opcode of run_cold may have pushed above this sp before it raised: the slots
-            // above the top must hold no references (call_function's cleanup relies on it)
-            for (Value* p = sp; p < stack_base + code->stacksize; ++p) *p = Value();
-            vm.handling.resize(std::min<size_t>(vm.handling.size(), size_t(b.handling)));
-            vm.handling.push_back(e.exc);
-            PUSH(e.exc);
-            ip = b.handler;
+            Resume r = unwind(vm, f, e.exc, sp, ip, handling_base);
+            if (!r.sp) throw;
+            sp = r.sp;
+            ip = r.ip;
         } catch (std::bad_alloc&) {
-            // convert to a Python MemoryError and retry dispatch through the handler path
+            // a C++ allocation that failed is Python's MemoryError
             Value me = vm.new_exc(vm.t.MemoryError, "");
             static_cast<ExcObj*>(me.o)->args = vm.new_tuple();
-            ExcObj* eo = static_cast<ExcObj*>(me.o);
-            eo->tb.push_back({code->filename, code->name, code->lines[std::max(0, ip - 1)]});
-            if (f.blocks.empty()) {
-                while (sp > stack_base) *--sp = Value();
-                f.sp = sp;
-                throw PyExc{me};
-            }
-            Block b = f.blocks.back();
-            f.blocks.pop_back();
-            while (sp > stack_base + b.level) *--sp = Value();
-            for (Value* p = sp; p < stack_base + code->stacksize; ++p) *p = Value();
-            vm.handling.push_back(me);
-            PUSH(me);
-            ip = b.handler;
+            Resume r = unwind(vm, f, me, sp, ip, handling_base);
+            if (!r.sp) throw PyExc{me};
+            sp = r.sp;
+            ip = r.ip;
         }
     }
 }

@@ -3,8 +3,12 @@
 // eval_cold.cpp is compiled for size (it is not in CMakeLists' LMPY_WASM_HOT list).
 #pragma once
 #include "py/frame.h"
+#include <new>
 
-#define PUSH(v) (*sp++ = (v))
+// The slots above the top hold no references (every pop moves its value out or clears the
+// slot; the unit test "the value stack is clean above its top" checks it), so a push constructs
+// in place: no release of the slot's old value to test for, at each of the loop's pushes.
+#define PUSH(v) (new (sp++) Value(v))
 #define POP() (std::move(*--sp))
 // Pops and releases the value: `(void)POP()` would only name the slot (std::move moves
 // nothing by itself) and leave the reference there until the frame ends.
