@@ -29,6 +29,9 @@ static Str* arg_str(VM& vm, const Value& v, const char* what) {
 need_error(VM& vm, Args& a, const char* name, int min, int max) {
     // a[0] is self
     int n = a.n - 1;
+    if (max == 0) // (CPython's methods without parameters)
+        vm.type_error(std::string(name) + "() takes no arguments (" + std::to_string(n) +
+                      " given)");
     if (min == max)
         vm.type_error(std::string(name) + "() takes exactly " +
                       (min == 1 ? "one argument" : std::to_string(min) + " arguments") + " (" +
@@ -91,14 +94,15 @@ std::vector<std::string> str_split_whitespace(const std::string& s, int64_t maxs
 }
 
 NATIVE(str_split) {
-    const std::string& s = SELF_STR;
+    const Str* self = a[0].as<Str>();
+    const std::string& s = self->s;
     const Value* sepv = a.n > 1 ? &a[1] : a.kw(vm.n.sep);
     const Value* maxv = a.n > 2 ? &a[2] : a.kw(vm.intern("maxsplit"));
     int64_t maxsplit = maxv ? vm.to_index(*maxv) : -1;
     std::vector<Value> out;
     if (!sepv || sepv->is_none()) {
         each_word(s, maxsplit,
-                  [&](size_t b, size_t e) { out.push_back(vm.str(s.substr(b, e - b))); });
+                  [&](size_t b, size_t e) { out.push_back(vm.str_part(self, b, e - b)); });
         return vm.new_list(std::move(out));
     }
     const std::string& sep = arg_str(vm, *sepv, "sep")->s;
@@ -108,10 +112,10 @@ NATIVE(str_split) {
         if (maxsplit >= 0 && int64_t(out.size()) >= maxsplit) break;
         size_t j = s.find(sep, i);
         if (j == std::string::npos) break;
-        out.push_back(vm.str(s.substr(i, j - i)));
+        out.push_back(vm.str_part(self, i, j - i));
         i = j + sep.size();
     }
-    out.push_back(vm.str(s.substr(i)));
+    out.push_back(vm.str_part(self, i, s.size() - i));
     return vm.new_list(std::move(out));
 }
 LMPY_SIZE_BEGIN
@@ -429,6 +433,10 @@ NATIVE(str_isdigit) {
     return str_pred(vm, a, [](char32_t c) { return c >= '0' && c <= '9'; });
 }
 NATIVE(str_isalpha) { return str_pred(vm, a, cp_isalpha); }
+NATIVE(str_isascii) {
+    need(vm, a, "str.isascii", 0, 0);
+    return Value::boolean(a[0].as<Str>()->ascii);
+}
 NATIVE(str_isalnum) {
     return str_pred(vm, a, [](char32_t c) { return (c >= '0' && c <= '9') || cp_isalpha(c); });
 }
@@ -1154,6 +1162,7 @@ void init_str_methods(VM& vm) {
     vm.add_method(s, "isnumeric", str_isdigit);
     vm.add_method(s, "isdecimal", str_isdigit);
     vm.add_method(s, "isalpha", str_isalpha);
+    vm.add_method(s, "isascii", str_isascii);
     vm.add_method(s, "isalnum", str_isalnum);
     vm.add_method(s, "isspace", str_isspace);
     vm.add_method(s, "islower", str_islower);

@@ -156,6 +156,9 @@ struct Str : Obj {
     bool ascii = true;
     bool interned = false;
     Str(Type* t, std::string v);
+    // with the code point count and ASCII flag already known (no scan of the text)
+    Str(Type* t, std::string v, int64_t n, bool asc)
+        : Obj(t), s(std::move(v)), len(n), ascii(asc) {}
 };
 
 // Hash map keyed by interned strings (attribute tables, globals fast path).

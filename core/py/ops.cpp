@@ -821,7 +821,7 @@ static Value builtin_binop(VM& vm, BinOp op, const Value& a, const Value& b) {
         Type* ta = a.o->type;
         if (ta == vm.t.str) {
             if (op == BinOp::Add && b.is_obj() && b.o->type == vm.t.str)
-                return vm.str(a.as<Str>()->s + b.as<Str>()->s);
+                return vm.str_concat(a.as<Str>(), b.as<Str>());
             if (op == BinOp::Mul && is_int(vm, b)) return seq_repeat(vm, a, vm.to_index(b));
             if (op == BinOp::Mod) return vm.str(percent_format_value(vm, a.as<Str>()->s, b));
         }

@@ -5,6 +5,7 @@
 #include "size_fn.h"
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <new>
 
 namespace lmpy {
@@ -52,6 +53,20 @@ Str* VM::intern(std::string_view s) {
 Value VM::str(std::string s) {
     if (s.size() <= 1) return Value(intern(s));
     return Value(new Str(t.str, std::move(s)));
+}
+// One allocation and two copies (libc++'s operator+ and append are out-of-line calls that
+// call size() out of line again), and the length and ASCII flag from the parts.
+Value VM::str_concat(const Str* a, const Str* b) {
+    size_t na = a->s.size(), nb = b->s.size();
+    if (na + nb <= 1) return str(a->s + b->s);
+    std::string s(na + nb, '\0');
+    std::memcpy(s.data(), a->s.data(), na);
+    std::memcpy(s.data() + na, b->s.data(), nb);
+    return Value(new Str(t.str, std::move(s), a->len + b->len, a->ascii && b->ascii));
+}
+Value VM::str_part(const Str* whole, size_t b, size_t n) {
+    if (n <= 1 || !whole->ascii) return str(whole->s.substr(b, n));
+    return Value(new Str(t.str, whole->s.substr(b, n), int64_t(n), true));
 }
 Value VM::new_list(std::vector<Value> items) {
     auto* l = new List(t.list);

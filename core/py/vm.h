@@ -137,6 +137,9 @@ struct VM {
     // ---- strings
     Str* intern(std::string_view s);
     Value str(std::string s);
+    Value str_concat(const Str* a, const Str* b); // a + b
+    // the n bytes of whole's text from b (whole ASCII: the part is, without a scan)
+    Value str_part(const Str* whole, size_t b, size_t n);
     Value str(std::string_view s) { return str(std::string(s)); }
     Value str(const char* s) { return str(std::string(s)); }
 
