@@ -146,8 +146,8 @@ static void store_global_slow(VM& vm, GlobalCache& gc, Dict* globals, Dict* buil
     // p, q in ...` at module level) would otherwise be hashed and looked up on every store
     gc = {globals, globals->version, builtins->version, dict_find_str(globals, name), true};
 }
-static inline void store_global(VM& vm, GlobalCache& gc, Dict* globals, Dict* builtins, Str* name,
-                                Value& v) {
+[[gnu::always_inline]] static inline void store_global(VM& vm, GlobalCache& gc, Dict* globals,
+                                                       Dict* builtins, Str* name, Value& v) {
     if (gc.in_globals && cache_fresh(gc, globals, builtins)) {
         *gc.slot = std::move(v);
         return;

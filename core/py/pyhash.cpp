@@ -28,7 +28,9 @@ int64_t finish(uint64_t mag, bool neg) {
     return x == -1 ? -2 : x;
 }
 
-uint64_t rotl(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
+[[gnu::always_inline]] inline uint64_t rotl(uint64_t x, int b) {
+    return (x << b) | (x >> (64 - b));
+}
 
 uint64_t load_le(const unsigned char* p, size_t n) {
     uint64_t v = 0;
