@@ -5,6 +5,7 @@
 #include "py/frame.h"
 #include "py/runtime.h"
 #include "py/seqiter.h"
+#include "size_fn.h"
 #include <algorithm>
 
 namespace lmpy {
@@ -423,7 +424,8 @@ std::string str_slice(Str* s, int64_t start, int64_t stop, int64_t step) {
 }
 
 // ------------------------------------------------------------------------------ subscripting
-static int64_t norm_index(VM& vm, const Value& k, int64_t len, const char* what) {
+// (the slow path of indexing: bools, __index__, big ints, out of range)
+LMPY_SIZE_FN static int64_t norm_index(VM& vm, const Value& k, int64_t len, const char* what) {
     if (!is_int(vm, k)) {
         Value r;
         if (k.is_obj() && vm.type_of(k)->lookup(vm.n.__index__)) {
@@ -574,7 +576,7 @@ void VM::setitem(const Value& obj, const Value& key, const Value& v) {
     type_error("'" + type_name(obj) + "' object does not support item assignment");
 }
 
-void VM::delitem(const Value& obj, const Value& key) {
+LMPY_SIZE_FN void VM::delitem(const Value& obj, const Value& key) {
     if (obj.is_obj()) {
         Type* ty = obj.o->type;
         if (listlike(ty, n.__delitem__)) {

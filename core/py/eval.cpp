@@ -193,16 +193,16 @@ LMPY_SIZE_FN static Resume unwind(VM& vm, Frame& f, const Value& exc, Value* sp,
     return {sp, b.handler};
 }
 
-// One run of the loop, until the frame returns or yields (the result; paused stays false)
-// or until a loop back-edge that ticks the interrupt counter (paused is set; f.ip and f.sp
-// hold where to resume: the loop keeps ip in a local and stores it only there and at a
-// yield). run_frame calls it again at once. Why slices: WebAssembly engines
-// have no on-stack replacement, so an activation that starts in the baseline tier (V8's
+// One run of the loop, until the frame returns or yields (the result) or until a loop
+// back-edge that ticks the interrupt counter (undef, which no return or yield gives; f.ip
+// and f.sp hold where to resume: the loop keeps ip in a local and stores it only there and
+// at a yield). run_frame calls it again at once. Why slices: WebAssembly engines have no
+// on-stack replacement, so an activation that starts in the baseline tier (V8's
 // Liftoff) stays there however hot its loop gets; a top-level `for` loop of a cell would run
 // unoptimised to the end. Re-entering every 1024 back-edges picks up the optimised code
 // as soon as the engine has it (measured in `npm run bench`: the loop benchmark 741-754 ->
 // 375-444 ms in Node). Natively the re-entry costs one call per 1024 iterations.
-Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
+Value run_slice(VM& vm, Frame& f, size_t handling_base) {
     Code* code = f.code;
     const uint32_t* ops = code->ops.data();
     Value* locals = f.base;
@@ -572,8 +572,7 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
                         f.sp = sp;
                         vm.check_interrupt();
                         f.ip = int(arg);
-                        paused = true;
-                        return Value();
+                        return Value::undef();
                     }
                     ip = int(arg);
                     break;
@@ -708,7 +707,7 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused) {
     }
 }
 
-Value VM::run_code(Code* code, const Value& globals, const Value& ns) {
+LMPY_SIZE_FN Value VM::run_code(Code* code, const Value& globals, const Value& ns) {
     std::vector<Value> storage(size_t(code->nlocals + code->ncells() + code->stacksize));
     Frame f;
     f.code = code;

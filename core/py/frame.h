@@ -25,6 +25,7 @@ struct Frame {
     std::vector<Block> blocks;
     Generator* gen = nullptr;
     bool yielded = false;
+    const Frame* prev = nullptr; // the frame that was running when this one started
 };
 
 struct Generator final : Iter {
@@ -49,27 +50,27 @@ struct Generator final : Iter {
 [[noreturn]] void raise_stop_iteration(VM& vm, const Value& value);
 
 // One run of the bytecode loop (eval.cpp): see there.
-Value run_slice(VM& vm, Frame& f, size_t handling_base, bool& paused);
+Value run_slice(VM& vm, Frame& f, size_t handling_base);
 
 // Runs f to its return (or its next yield). Inline: a call and a generator's resume each
 // reach the loop through one C++ call fewer.
 inline Value run_frame(VM& vm, Frame& f) {
     VMState& st = *vm.st;
     ++vm.depth;
-    st.frames.push_back(&f);
+    f.prev = st.top_frame;
+    st.top_frame = &f;
     struct DepthGuard {
         VM& vm;
         VMState& st;
         ~DepthGuard() {
             --vm.depth;
-            st.frames.pop_back();
+            st.top_frame = st.top_frame->prev;
         }
     } guard{vm, st};
     size_t handling_base = vm.handling.size();
     for (;;) {
-        bool paused = false;
-        Value r = run_slice(vm, f, handling_base, paused);
-        if (!paused) return r;
+        Value r = run_slice(vm, f, handling_base);
+        if (!r.is_undef()) return r; // (undef: paused at a back-edge, to be re-entered)
     }
 }
 

@@ -73,9 +73,10 @@ void init_container_methods(VM& vm);
 void init_exceptions(VM& vm);
 void init_modules(VM& vm);
 
-// The running Python frames, innermost last (super() reads the caller's function and first
-// argument). Pointers to the frames themselves: run_frame pushes one per call, so copying
-// fields (and a reference to the namespace) was work on every call for a rare reader.
+// The innermost running Python frame (super() reads the caller's function and first
+// argument; exec/eval the caller's namespaces). The frames themselves, linked: run_frame
+// links one per call, so copying fields (and a reference to the namespace) was work on every
+// call for a rare reader.
 struct Frame;
 const Frame* current_frame(VM& vm);
 
@@ -96,8 +97,8 @@ struct VMState {
     ValueStack stack;
     // keys view the interned Str's own text (kept alive by `keep`): a lookup allocates nothing
     std::unordered_map<std::string_view, Str*> interned;
-    std::vector<const Frame*> frames;
-    std::vector<Value> keep; // interned strings held alive
+    const Frame* top_frame = nullptr; // the innermost running frame (Frame::prev links the rest)
+    std::vector<Value> keep;          // interned strings held alive
     std::vector<Str*> binop_names;
 };
 

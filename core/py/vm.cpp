@@ -508,7 +508,7 @@ Value VM::call_method(const Value& obj, Str* name, std::initializer_list<Value> 
 }
 
 const Frame* current_frame(VM& vm) {
-    return vm.st->frames.empty() ? nullptr : vm.st->frames.back();
+    return vm.st->top_frame;
 }
 
 } // namespace lmpy
