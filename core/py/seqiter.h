@@ -21,8 +21,9 @@ struct SeqIter : Iter {
 };
 
 // FOR_ITER's fast path: 1 with the next item in out, 0 when exhausted, -1 for any other
-// iterator (the caller then uses VM::next).
-inline int seq_iter_step(Obj* o, Value& out) {
+// iterator (the caller then uses VM::next). Always inline: clang left it a call in wasm (8 %
+// of matmul's profile; inlined, matmul -11 % for 181 B).
+[[gnu::always_inline]] inline int seq_iter_step(Obj* o, Value& out) {
     if (!static_cast<Iter*>(o)->is_seq) return -1;
     auto* it = static_cast<SeqIter*>(o);
     switch (it->kind) {
