@@ -814,8 +814,12 @@ bool VM::next(const Value& it, Value& out) {
         if (step >= 0) return step == 1;
         return static_cast<Iter*>(it.o)->next(*this, out);
     }
-    if (it.is_obj() && it.o->type == t.generator)
-        return static_cast<Generator*>(it.o)->next(*this, out);
+    if (it.is_obj() && it.o->type == t.generator) {
+        Value r; // (out stays as it was when the generator finishes)
+        if (!static_cast<Generator*>(it.o)->step(*this, Value(), r)) return false;
+        out = std::move(r);
+        return true;
+    }
     return next_other(*this, it, out);
 }
 
