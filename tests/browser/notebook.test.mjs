@@ -54,11 +54,23 @@ test('Run all marks the failing lines without moving the page; a cell run alone 
   await page.evaluate(() => globalThis.lmPlayground.runAll());
   assert.equal(await page.evaluate(() => scrollY), y0, 'Run all scrolled the page');
   for (const n of [6, 7]) assert.equal(await page.locator(`[data-slide="${n}"] .cm-error-line`).count(), 1, `slide ${n} error line`);
-  await run(page, 7);
-  const inView = await page.evaluate(() => {
-    const r = document.querySelector('[data-slide="7"] .cm-error-line').getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight;
+  // the failing line 200 px below the viewport, then slide 7's Run pressed without the
+  // scroll a Playwright click makes: only the page's own scroll can bring the line into view
+  await page.evaluate(() => {
+    const top = document.querySelector('[data-slide="7"] .cm-error-line').getBoundingClientRect().top + scrollY;
+    scrollTo(0, Math.max(0, top - innerHeight - 200));
+    document.querySelector('[data-slide="7"] [data-action="run"]').click();
   });
+  // CodeMirror scrolls in its next measure (an animation frame after the result shows): wait
+  const inView = await page
+    .waitForFunction(() => {
+      const s = document.querySelector('[data-slide="7"]');
+      const line = s.querySelector('.cm-error-line');
+      if (s.getAttribute('data-running') === 'true' || !line) return false;
+      const r = line.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    }, null, { timeout: 5000 })
+    .then(() => true, () => false);
   assert.equal(inView, true, 'the failing line of the cell run alone is in view');
   await page.context().close();
 });
