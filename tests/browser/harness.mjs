@@ -64,11 +64,17 @@ export async function setCode(page, n, code) {
 // Clicks Run on slide n and waits until it has finished; returns the output element.
 export async function run(page, n, { timeout = 20000 } = {}) {
   const slide = page.locator(`[data-slide="${n}"]`);
+  // a re-run: the output already shown is marked, so that it is not taken for the new one
+  // (every result replaces the output's children)
+  await page.evaluate((n) => {
+    for (const c of document.querySelector(`[data-slide="${n}"] [data-output]`).children) c.dataset.stale = '';
+  }, n);
   await slide.locator('[data-action="run"]').click();
   await page.waitForFunction(
     (n) => {
       const s = document.querySelector(`[data-slide="${n}"]`);
-      return s.getAttribute('data-running') !== 'true' && s.querySelector('[data-output]').childElementCount > 0;
+      const out = s.querySelector('[data-output]');
+      return s.getAttribute('data-running') !== 'true' && out.childElementCount > 0 && !out.querySelector(':scope > [data-stale]');
     },
     n,
     { timeout },
