@@ -424,20 +424,22 @@ std::string str_slice(Str* s, int64_t start, int64_t stop, int64_t step) {
 }
 
 // ------------------------------------------------------------------------------ subscripting
-// (the slow path of indexing: bools, __index__, big ints, out of range)
-LMPY_SIZE_FN static int64_t norm_index(VM& vm, const Value& k, int64_t len, const char* what) {
+// (the slow path of indexing: bools, __index__, big ints, out of range). A range compares a
+// big int with its bounds (out of range); a sequence cannot take one (`ranged` false).
+LMPY_SIZE_FN static int64_t norm_index(VM& vm, const Value& k, int64_t len, const char* what,
+                                       bool ranged = false) {
     if (!is_int(vm, k)) {
         Value r;
         if (k.is_obj() && vm.type_of(k)->lookup(vm.n.__index__)) {
             vm.call_dunder(k, vm.n.__index__, nullptr, 0, r);
-            return norm_index(vm, r, len, what);
+            return norm_index(vm, r, len, what, ranged);
         }
         vm.type_error(std::string(what) + " indices must be integers or slices, not " +
                       vm.type_name(k));
     }
-    if (k.is_obj()) // a big int: a range compares it, a sequence cannot take it
-        vm.index_error(what[0] == 'r' ? std::string(what) + " index out of range"
-                                      : "cannot fit 'int' into an index-sized integer");
+    if (k.is_obj()) // a big int
+        vm.index_error(ranged ? std::string(what) + " index out of range"
+                              : "cannot fit 'int' into an index-sized integer");
     int64_t i = k.tag == Tag::Bool ? k.b : k.i;
     if (i < 0) i += len;
     if (i < 0 || i >= len) vm.index_error(std::string(what) + " index out of range");
@@ -501,7 +503,7 @@ Value VM::getitem(const Value& obj, const Value& key) {
                                        r->step * s));
             }
             return Value::integer(r->start +
-                                  norm_index(*this, key, r->len, "range object") * r->step);
+                                  norm_index(*this, key, r->len, "range object", true) * r->step);
         }
         Value out;
         if (ty->lookup(n.__getitem__)) {
@@ -814,12 +816,8 @@ bool VM::next(const Value& it, Value& out) {
         if (step >= 0) return step == 1;
         return static_cast<Iter*>(it.o)->next(*this, out);
     }
-    if (it.is_obj() && it.o->type == t.generator) {
-        Value r; // (out stays as it was when the generator finishes)
-        if (!static_cast<Generator*>(it.o)->step(*this, Value(), r)) return false;
-        out = std::move(r);
-        return true;
-    }
+    if (it.is_obj() && it.o->type == t.generator)
+        return static_cast<Generator*>(it.o)->next_inline(*this, out);
     return next_other(*this, it, out);
 }
 

@@ -34,7 +34,9 @@ struct Generator final : Iter {
     Value keep_func;
     bool started = false, finished = false, running = false;
     explicit Generator(Type* t) : Iter(t) {}
-    bool next(VM& vm, Value& out) override {
+    bool next(VM& vm, Value& out) override { return next_inline(vm, out); }
+    // next() without the virtual call, for VM::next
+    [[gnu::always_inline]] bool next_inline(VM& vm, Value& out) {
         Value r; // (out stays as it was when the generator finishes)
         if (!step(vm, Value(), r)) return false;
         out = std::move(r);
