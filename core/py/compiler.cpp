@@ -1169,7 +1169,9 @@ struct Gen {
         }
         case NK::Imag: throw SyntaxErr{"complex numbers are not supported", n->line, n->col + 1};
         case NK::Str: load_const(vm.str(n->s)); break;
-        case NK::Bytes: load_const(vm.str(n->s)); break;
+        // no bytes type: a literal must not quietly become a str (iterating it would give
+        // characters, not ints), so it is refused as complex literals are
+        case NK::Bytes: throw SyntaxErr{"bytes literals are not supported", n->line, n->col + 1};
         case NK::None: load_const(Value()); break;
         case NK::True: load_const(Value::boolean(true)); break;
         case NK::False: load_const(Value::boolean(false)); break;

@@ -155,6 +155,13 @@ TEST_CASE("errors: CPython's message and the traceback's shape", "[errors]") {
     run("print('unclosed'\n", &r);
     REQUIRE(r.error.type == "SyntaxError");
     REQUIRE(r.error.message == "'(' was never closed");
+    // what the core does not have is refused, not approximated
+    run("x = 1\ny = b'AB'\n", &r);
+    REQUIRE(r.error.type == "SyntaxError");
+    REQUIRE(r.error.message == "bytes literals are not supported");
+    REQUIRE(r.error.line == 2);
+    run("z = 2j\n", &r);
+    REQUIRE(r.error.message == "complex numbers are not supported");
 }
 
 TEST_CASE("limits raise Python exceptions instead of crashing", "[limits]") {
