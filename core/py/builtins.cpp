@@ -499,6 +499,35 @@ NATIVE(b_enumerate) {
         if (vm.next(its[i], v)) fail(i, "longer");
     }
 }
+// zip's iterator, a class of its own (not a lambda in an FnIter) so that a step is one virtual
+// call with its fields at hand. `last` is the tuple handed out by the previous step: when
+// nobody else holds it any more (`for p, q in zip(...)` unpacks and drops it at once) it is
+// filled again instead of allocating a new one, as CPython's zip does.
+struct ZipIter : Iter {
+    std::vector<Value> its;
+    Value last;
+    bool strict;
+    ZipIter(Type* t, std::vector<Value> i, bool s) : Iter(t), its(std::move(i)), strict(s) {}
+    bool next(VM& vm, Value& out) override {
+        size_t n = its.size();
+        if (n == 0) return false;
+        if (!last.is_obj() || last.o->rc != 1) last = vm.new_tuple(std::vector<Value>(n));
+        Value* dst = last.as<Tuple>()->items.data();
+        for (size_t k = 0; k < n; ++k) {
+            // list, tuple and range iterators stepped here, as FOR_ITER steps them
+            Obj* it = its[k].o;
+            int step = it->type == vm.t.iter ? seq_iter_step(it, dst[k]) : -1;
+            if (step < 0) step = vm.next(its[k], dst[k]);
+            if (!step) {
+                last = Value();
+                if (strict) zip_strict_end(vm, its, k);
+                return false;
+            }
+        }
+        out = last;
+        return true;
+    }
+};
 NATIVE(b_zip) {
     std::vector<Value> its;
     for (int k = 0; k < a.n; ++k) {
@@ -511,31 +540,7 @@ NATIVE(b_zip) {
         }
     }
     const Value* strict = a.kw(vm.intern("strict"));
-    bool is_strict = strict && vm.truthy(*strict);
-    // `last` is the tuple handed out by the previous step: when nobody else holds it any more
-    // (`for p, q in zip(...)` unpacks and drops it at once) it is filled again instead of
-    // allocating a new one, as CPython's zip does.
-    return fn_iter(vm, [its, is_strict, last = Value()](VM& vm, Value& out) mutable {
-        if (its.empty()) return false;
-        Tuple* reuse = last.is_obj() && last.o->rc == 1 ? last.as<Tuple>() : nullptr;
-        std::vector<Value> row;
-        if (!reuse) row.reserve(its.size()); // one allocation per tuple, not one per growth
-        for (size_t k = 0; k < its.size(); ++k) {
-            Value* dst = reuse ? &reuse->items[k] : &row.emplace_back();
-            // list, tuple and range iterators stepped here, as FOR_ITER steps them
-            Obj* it = its[k].o;
-            int step = it->type == vm.t.iter ? seq_iter_step(it, *dst) : -1;
-            if (step < 0) step = vm.next(its[k], *dst);
-            if (!step) {
-                last = Value();
-                if (is_strict) zip_strict_end(vm, its, k);
-                return false;
-            }
-        }
-        if (!reuse) last = vm.new_tuple(std::move(row));
-        out = last;
-        return true;
-    });
+    return Value(new ZipIter(vm.t.iter, std::move(its), strict && vm.truthy(*strict)));
 }
 NATIVE(b_map) {
     if (a.n < 2) vm.type_error("map() must have at least two arguments.");

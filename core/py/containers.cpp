@@ -764,7 +764,7 @@ struct UserIter : Iter {
     }
 };
 
-Value VM::iter(const Value& v) {
+Value VM::iter(const Value& v, bool unpacking) {
     if (v.is_obj()) {
         Type* ty = v.o->type;
         if (listlike(ty, n.__iter__)) return make_seq_iter(*this, v, 0);
@@ -794,6 +794,7 @@ Value VM::iter(const Value& v) {
         // re.Match) are not iterable
         if (!ty->builtin && ty->lookup(n.__getitem__)) return make_seq_iter(*this, v, 8);
     }
+    if (unpacking) type_error("cannot unpack non-iterable " + type_name(v) + " object");
     type_error("'" + type_name(v) + "' object is not iterable");
 }
 

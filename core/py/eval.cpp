@@ -606,10 +606,13 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 case OpCode::FOR_ITER__STORE_GLOBAL: {
                     Value v;
                     f.sp = sp;
-                    int step = TOP().is_obj() && TOP().o->type == vm.t.iter
-                                   ? seq_iter_step(TOP().o, v)
-                                   : -1;
-                    if (step < 0) step = vm.next(TOP(), v);
+                    int step;
+                    if (TOP().is_obj() && TOP().o->type == vm.t.iter) {
+                        // every t.iter object is an Iter: the others' next() directly
+                        step = seq_iter_step(TOP().o, v);
+                        if (step < 0) step = static_cast<Iter*>(TOP().o)->next(vm, v);
+                    } else
+                        step = vm.next(TOP(), v);
                     if (step == 0) {
                         DROP();
                         ip = int(arg);
@@ -628,21 +631,23 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                     break;
                 }
                 case OpCode::UNPACK_SEQUENCE: {
-                    Value seq = POP();
-                    const std::vector<Value>* items = nullptr;
-                    std::vector<Value> tmp;
-                    if (seq.is_obj() && seq.o->type == vm.t.tuple)
-                        items = &seq.as<Tuple>()->items;
-                    else if (seq.is_obj() && seq.o->type == vm.t.list)
-                        items = &seq.as<List>()->items;
-                    else {
-                        Value it = vm.iter(seq);
-                        Value x;
-                        while (tmp.size() <= arg && vm.next(it, x)) tmp.push_back(x);
-                        items = &tmp;
+                    // an exact tuple or list of the right length here; anything else (and
+                    // every error) in run_cold. The sequence's reference is taken out of its
+                    // slot, which the first item then fills.
+                    Value& s = TOP();
+                    const std::vector<Value>* items =
+                        !s.is_obj()               ? nullptr
+                        : s.o->type == vm.t.tuple ? &s.as<Tuple>()->items
+                        : s.o->type == vm.t.list  ? &s.as<List>()->items
+                                                  : nullptr;
+                    if (!items || items->size() != arg) {
+                        sp = run_cold(vm, f, sp, w);
+                        break;
                     }
-                    if (items->size() != arg) unpack_error(vm, int64_t(items->size()), arg, false);
+                    Obj* seq = s.o;
+                    --sp;
                     for (size_t i = arg; i-- > 0;) PUSH((*items)[i]);
+                    decref(seq);
                     break;
                 }
                 case OpCode::RETURN_VALUE: {

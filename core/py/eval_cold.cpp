@@ -218,10 +218,27 @@ Value* run_cold(VM& vm, Frame& f, Value* sp, uint32_t w) {
         PUSH(vm.new_tuple(l.as<List>()->items));
         break;
     }
+    case OpCode::UNPACK_SEQUENCE: {
+        // what run_slice leaves: any iterable but an exact tuple or list of the right length.
+        // At most arg + 1 items are taken, as CPython does (a generator is not run to its end
+        // to say there were too many).
+        Value seq = POP();
+        std::vector<Value> items;
+        if (seq.is_obj() && (seq.o->type == vm.t.tuple || seq.o->type == vm.t.list))
+            items = vm.to_vector(seq);
+        else {
+            Value it = vm.iter(seq, true);
+            Value x;
+            while (items.size() <= arg && vm.next(it, x)) items.push_back(x);
+        }
+        if (items.size() != arg) unpack_error(vm, int64_t(items.size()), arg, false);
+        for (size_t i = arg; i-- > 0;) PUSH(items[i]);
+        break;
+    }
     case OpCode::UNPACK_EX: {
         uint32_t before = arg & 0xff, after = arg >> 8;
         Value seq = POP();
-        std::vector<Value> items = vm.to_vector(seq);
+        std::vector<Value> items = vm.to_vector(vm.iter(seq, true));
         if (items.size() < before + after)
             unpack_error(vm, int64_t(items.size()), before + after, true);
         for (size_t i = 0; i < after; ++i) PUSH(items[items.size() - 1 - i]);

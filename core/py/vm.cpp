@@ -507,8 +507,6 @@ Value VM::call_method(const Value& obj, Str* name, std::initializer_list<Value> 
     return call_args(f, v.data(), int(v.size()));
 }
 
-const Frame* current_frame(VM& vm) {
-    return vm.st->top_frame;
-}
+const Frame* current_frame(VM& vm) { return vm.st->top_frame; }
 
 } // namespace lmpy

@@ -227,7 +227,8 @@ struct VM {
     bool listlike(Type* ty, Str* dunder) const {
         return ty == t.list || (ty->layout == Layout::List && !ty->builtin && !ty->lookup(dunder));
     }
-    Value iter(const Value& v);
+    // unpacking: a non-iterable is reported as "cannot unpack non-iterable T object"
+    Value iter(const Value& v, bool unpacking = false);
     bool next(const Value& it, Value& out);
     template <class F> void iterate(const Value& iterable, F&& fn);
     std::vector<Value> to_vector(const Value& iterable);
