@@ -371,20 +371,23 @@ NATIVE(b_sum) {
         vm.type_error("sum() can't sum strings [use ''.join(seq) instead]");
     // float sums use Neumaier-free plain addition like CPython's fast path? CPython uses plain
     // double addition for floats (with an int fast path); match it.
-    vm.iterate(a[0], [&](const Value& v) {
-        if (acc.tag == Tag::Int && v.tag == Tag::Int) {
-            int64_t r;
-            if (!__builtin_add_overflow(acc.i, v.i, &r)) {
-                acc.i = r;
+    // (inlined into each of iterate's loops: a call per item, with acc in memory, was 5 % of
+    // sum over a generator in wasm)
+    vm.iterate(
+        a[0], [&](const Value& v) __attribute__((always_inline)) {
+            if (acc.tag == Tag::Int && v.tag == Tag::Int) {
+                int64_t r;
+                if (!__builtin_add_overflow(acc.i, v.i, &r)) {
+                    acc.i = r;
+                    return;
+                }
+            }
+            if (acc.tag == Tag::Float && v.tag == Tag::Float) {
+                acc.f += v.f;
                 return;
             }
-        }
-        if (acc.tag == Tag::Float && v.tag == Tag::Float) {
-            acc.f += v.f;
-            return;
-        }
-        acc = vm.binop(BinOp::Add, acc, v);
-    });
+            acc = vm.binop(BinOp::Add, acc, v);
+        });
     return acc;
 }
 

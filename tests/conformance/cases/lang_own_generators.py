@@ -113,3 +113,19 @@ def delegate():
 
 d = delegate()
 print(next(d), d.send(5), d.send(7), d.send(None))
+
+
+# a yield statement drops the value sent to it (the resume skips its POP_TOP); a yield
+# expression keeps it
+def statements():
+    yield 1
+    yield
+    x = yield 3
+    yield x
+    (yield "in parentheses")
+    yield [(yield "nested"), 5]
+
+
+s = statements()
+print(next(s), s.send("dropped"), s.send([1, 2]), s.send("kept"), s.send(9), s.send(None))
+print(s.send("inner"), next(s, "end"), list(statements()))
