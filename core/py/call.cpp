@@ -21,12 +21,81 @@ Value VM::call_args(const Value& f, const Value* args, int nargs) {
 
 static Value make_instance(VM& vm, Type* ty, Args& a);
 
+// The slow half of a builtin method's checks in VM::call: raises CPython's error for a missing
+// or foreign receiver and for a wrong count (worded after the method's ArgStyle), or returns
+// when all is well after all (a receiver of a subclass).
+[[gnu::noinline]] LMPY_SIZE_FN static void method_call_error(VM& vm, NativeFunc* nf, Args& a);
+// A builtin type's method: its receiver, then its count. The exact type and a right count pass
+// with a few compares; anything else is looked at closely. (Out of line: inlined, it made
+// VM::call 1.7 KB larger.)
+[[gnu::noinline]] static void check_method_call(VM& vm, NativeFunc* nf, const Args& a) {
+    int n = a.n - 1;
+    const Arity& ar = nf->arity;
+    if (n < ar.min || n > ar.max || !a.pos[0].is_obj() || a.pos[0].o->type != nf->owner ||
+        (a.nkw && ar.no_kw))
+        method_call_error(vm, nf, const_cast<Args&>(a));
+}
+static void method_call_error(VM& vm, NativeFunc* nf, Args& a) {
+    // (one message appended to in place: each `+` of temporaries costs code in wasm)
+    const std::string& owner = nf->owner->name;
+    const Arity& ar = nf->arity;
+    int n = a.n - 1;
+    Type* self = n < 0 ? nullptr : vm.type_of(a.pos[0]);
+    bool kw = a.nkw && ar.no_kw, count = n < ar.min || n > ar.max;
+    ArgStyle st = self && !self->is_subtype(nf->owner) ? ArgStyle::Any : ar.style;
+    if (self && self->is_subtype(nf->owner) && !kw && !count) return;
+    std::string m;
+    if (nf->name[0] == '_') { // a slot wrapper (__init__, __len__, ...): worded otherwise
+        ((m += "descriptor '") += nf->name) += "' ";
+        if (!self) (((m += "of '") += owner) += "' object needs an argument");
+        if (self && st == ArgStyle::Any)
+            (((((m += "requires a '") += owner) += "' object but received a '") += self->name) +=
+             "'");
+        if (!self || st == ArgStyle::Any) vm.type_error(m);
+        m.clear();
+    }
+    if (!self || st == ArgStyle::Any) m = self ? "descriptor '" : "unbound method ";
+    if (!self || kw || st == ArgStyle::NoArgs || st == ArgStyle::One) (m += owner) += '.';
+    m += nf->name;
+    if (!self) m += "() needs an argument";
+    if (!self || st == ArgStyle::Any) {
+        if (self)
+            (((m += "' for '") += owner) += "' objects doesn't apply to a '") +=
+                self->name + "' object";
+        vm.type_error(m);
+    }
+    if (kw) vm.type_error(m + "() takes no keyword arguments");
+    int k = n < ar.min ? ar.min : ar.max;
+    const char* bound = ar.min == ar.max ? "exactly " : n < ar.min ? "at least " : "at most ";
+    if (st == ArgStyle::KwOnly) {
+        if (n <= ar.total) vm.type_error(m + "() takes no positional arguments");
+        k = ar.total;
+        bound = "at most ";
+    }
+    if (st == ArgStyle::Pos)
+        (m += " expected ") += ar.min == ar.max ? "" : bound;
+    else
+        (m += "() takes ") += st == ArgStyle::NoArgs ? "no"
+                              : st == ArgStyle::One  ? "exactly one"
+                                                     : bound;
+    if (st != ArgStyle::NoArgs && st != ArgStyle::One) m += std::to_string(k);
+    m += k == 1 || st == ArgStyle::One ? " argument" : " arguments";
+    if (st == ArgStyle::Pos)
+        m += ", got ";
+    else
+        m += " (";
+    m += std::to_string(n);
+    if (st != ArgStyle::Pos) m += " given)";
+    vm.type_error(m);
+}
+
 Value VM::call(const Value& f, Args& a) {
     if (f.is_obj()) {
         Type* ft = f.o->type;
         if (ft == t.function) return call_function(f.as<Function>(), a);
         if (ft == t.native) {
             NativeFunc* nf = f.as<NativeFunc>();
+            if (nf->owner) check_method_call(*this, nf, a);
             Args b = a;
             b.fn = nf;
             return nf->fn(*this, b);
@@ -93,10 +162,8 @@ LMPY_SIZE_FN static void init_container(VM& vm, Type* base, const Value& self, A
 // dict.__init__ / list.__init__ (what super().__init__(...) reaches): dict updates, list
 // replaces its items, as CPython's do.
 LMPY_SIZE_FN Value builtin_container_init(VM& vm, Args& a) {
-    if (a.n < 1) vm.type_error("descriptor '__init__' needs an argument");
+    // (registered with add_method: a[0] is a list or a dict, of a subclass perhaps)
     Type* base = builtin_base_of(vm.type_of(a[0]));
-    if (!builtin_container(base))
-        vm.type_error("descriptor '__init__' requires a 'dict' or 'list' object");
     Args b = a;
     b.pos = a.pos + 1;
     b.n = a.n - 1;
@@ -421,29 +488,22 @@ LMPY_SIZE_FN void raise_stop_iteration(VM& vm, const Value& value) {
 // generator.send(value) and generator.close(). send raises StopIteration (carrying the
 // generator's return value) when it finishes, as CPython's does; close finishes it (a
 // GeneratorExit is not thrown into the frame: try/finally blocks inside do not run).
-static Generator* self_generator(VM& vm, Args& a, const char* name) {
-    if (a.n < 1 || !a[0].is_obj() || a[0].o->type != vm.t.generator)
-        vm.type_error(std::string("descriptor '") + name + "' requires a 'generator' object");
-    return static_cast<Generator*>(a[0].o);
-}
 LMPY_SIZE_FN static Value generator_send(VM& vm, Args& a) {
-    Generator* g = self_generator(vm, a, "send");
-    check_nargs(vm, "send", a, 2, 2);
+    auto* g = static_cast<Generator*>(a[0].o); // (add_method checked the receiver and count)
     Value r;
     if (!g->step(vm, a[1], r)) raise_stop_iteration(vm, r);
     return r;
 }
 LMPY_SIZE_FN static Value generator_close(VM& vm, Args& a) {
-    Generator* g = self_generator(vm, a, "close");
-    check_nargs(vm, "close", a, 1, 1);
+    auto* g = static_cast<Generator*>(a[0].o);
     if (g->running) vm.value_error("generator already executing");
     g->finished = true;
     for (auto& x : g->storage) x = Value();
     return Value();
 }
 void add_generator_methods(VM& vm) {
-    vm.add_method(vm.t.generator, "send", generator_send);
-    vm.add_method(vm.t.generator, "close", generator_close);
+    vm.add_method(vm.t.generator, "send", generator_send, kOneArg);
+    vm.add_method(vm.t.generator, "close", generator_close, kNoArgs);
 }
 
 // ------------------------------------------------------------------------------ classes

@@ -25,27 +25,6 @@ static Str* arg_str(VM& vm, const Value& v, const char* what) {
         vm.type_error(std::string(what) + " arg must be None or str");
     return v.as<Str>();
 }
-[[noreturn]] [[gnu::noinline]] LMPY_SIZE_FN static void
-need_error(VM& vm, Args& a, const char* name, int min, int max) {
-    // a[0] is self
-    int n = a.n - 1;
-    if (max == 0) // (CPython's methods without parameters)
-        vm.type_error(std::string(name) + "() takes no arguments (" + std::to_string(n) +
-                      " given)");
-    if (min == max)
-        vm.type_error(std::string(name) + "() takes exactly " +
-                      (min == 1 ? "one argument" : std::to_string(min) + " arguments") + " (" +
-                      std::to_string(n) + " given)");
-    if (n < min)
-        vm.type_error(std::string(name) + " expected at least " + std::to_string(min) +
-                      " argument" + (min == 1 ? "" : "s") + ", got " + std::to_string(n));
-    vm.type_error(std::string(name) + " expected at most " + std::to_string(max) + " argument" +
-                  (max == 1 ? "" : "s") + ", got " + std::to_string(n));
-}
-static inline void need(VM& vm, Args& a, const char* name, int min, int max) {
-    if (a.n - 1 < min || a.n - 1 > max) need_error(vm, a, name, min, max);
-}
-
 // ------------------------------------------------------------------------------ str
 static bool is_space(unsigned char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x1c ||
@@ -161,7 +140,6 @@ NATIVE(str_rsplit) {
 }
 LMPY_SIZE_END
 NATIVE(str_join) {
-    need(vm, a, "join", 1, 1);
     const std::string& sep = SELF_STR;
     std::string out;
     int64_t i = 0;
@@ -310,7 +288,6 @@ NATIVE(str_strip) { return strip_impl(vm, a, true, true); }
 NATIVE(str_lstrip) { return strip_impl(vm, a, true, false); }
 NATIVE(str_rstrip) { return strip_impl(vm, a, false, true); }
 NATIVE(str_replace) {
-    need(vm, a, "replace", 2, 3);
     const std::string& s = SELF_STR;
     const std::string& old = arg_str(vm, a[1], "replace")->s;
     const std::string& rep = arg_str(vm, a[2], "replace")->s;
@@ -341,28 +318,65 @@ NATIVE(str_replace) {
     out.append(s, i, std::string::npos);
     return vm.str(std::move(out));
 }
-static bool affix(VM& vm, Args& a, bool start) {
-    const std::string& s = SELF_STR;
-    auto test = [&](const Value& p) {
-        if (!p.is_obj() || p.o->type != vm.t.str)
-            vm.type_error(std::string(start ? "startswith" : "endswith") +
-                          " first arg must be str or a tuple of str, not " + vm.type_name(p));
-        const std::string& x = p.as<Str>()->s;
-        if (x.size() > s.size()) return false;
-        return start ? s.compare(0, x.size(), x) == 0
-                     : s.compare(s.size() - x.size(), x.size(), x) == 0;
+LMPY_SIZE_BEGIN // (find, count, startswith and endswith: none is in a hot loop of the deck)
+                // The optional start and end (a[2], a[3]) of find, index, count, startswith and
+                // endswith as code-point offsets clamped to the string (CPython's ADJUST_INDICES);
+                // false when the range holds nothing a substring could be found in (start past the
+                // end, or end before start).
+    static bool
+    sub_range(VM& vm, Args& a, int64_t len, int64_t& start, int64_t& end) {
+    auto idx = [&](int k, int64_t none) {
+        if (a.n <= k || a[k].is_none()) return none;
+        return vm.to_index(a[k],
+                           "slice indices must be integers or None or have an __index__ method");
     };
-    need(vm, a, start ? "startswith" : "endswith", 1, 3);
+    start = idx(2, 0);
+    end = idx(3, len);
+    if (end > len) end = len;
+    if (end < 0) end = std::max<int64_t>(0, end + len);
+    if (start < 0) start = std::max<int64_t>(0, start + len);
+    return start <= end;
+}
+// The text of self between a[2] and a[3] (the whole string without copying when there is no
+// range), or nullptr when the range is empty as sub_range says.
+static const std::string* range_text(VM& vm, Args& a, std::string& buf, int64_t& start) {
+    Str* self = a[0].as<Str>();
+    int64_t end;
+    if (!sub_range(vm, a, self->len, start, end)) return nullptr;
+    if (start == 0 && end == self->len) return &self->s;
+    buf = str_slice(self, start, end, 1);
+    return &buf;
+}
+static Str* sub_str(VM& vm, const Value& v) {
+    if (!v.is_obj() || v.o->type != vm.t.str) vm.type_error("must be str, not " + vm.type_name(v));
+    return v.as<Str>();
+}
+static bool affix(VM& vm, Args& a, bool start) {
+    const char* name = start ? "startswith" : "endswith";
+    std::string buf;
+    int64_t from;
+    const std::string* s = range_text(vm, a, buf, from);
+    auto test = [&](const Value& p, bool in_tuple) {
+        if (!p.is_obj() || p.o->type != vm.t.str)
+            vm.type_error(in_tuple ? std::string("tuple for ") + name +
+                                         " must only contain str, not " + vm.type_name(p)
+                                   : std::string(name) +
+                                         " first arg must be str or a tuple of str, not " +
+                                         vm.type_name(p));
+        const std::string& x = p.as<Str>()->s;
+        if (!s || x.size() > s->size()) return false;
+        return start ? s->compare(0, x.size(), x) == 0
+                     : s->compare(s->size() - x.size(), x.size(), x) == 0;
+    };
     if (a[1].is_obj() && a[1].o->type == vm.t.tuple) {
         for (auto& p : a[1].as<Tuple>()->items)
-            if (test(p)) return true;
+            if (test(p, true)) return true;
         return false;
     }
-    return test(a[1]);
+    return test(a[1], false);
 }
 NATIVE(str_startswith) { return Value::boolean(affix(vm, a, true)); }
 NATIVE(str_endswith) { return Value::boolean(affix(vm, a, false)); }
-LMPY_SIZE_BEGIN
 static int64_t byte_to_cp(const std::string& s, size_t b) {
     int64_t n = 0;
     for (size_t i = 0; i < b && i < s.size(); ++i)
@@ -370,53 +384,37 @@ static int64_t byte_to_cp(const std::string& s, size_t b) {
     return n;
 }
 static int64_t find_impl(VM& vm, Args& a, bool rev) {
-    const std::string& s = SELF_STR;
-    const std::string& sub = arg_str(vm, a[1], "find")->s;
-    Str* self = a[0].as<Str>();
-    int64_t start = 0, end = self->len;
-    if (a.n > 2 && !a[2].is_none()) {
-        start = vm.to_index(a[2]);
-        if (start < 0) start = std::max<int64_t>(0, start + self->len);
-    }
-    if (a.n > 3 && !a[3].is_none()) {
-        end = vm.to_index(a[3]);
-        if (end < 0) end = std::max<int64_t>(0, end + self->len);
-    }
-    if (start > self->len || end < start) return -1;
-    std::string hay = str_slice(self, start, std::min(end, self->len), 1);
-    size_t p = rev ? hay.rfind(sub) : hay.find(sub);
+    const std::string& sub = sub_str(vm, a[1])->s;
+    std::string buf;
+    int64_t start;
+    const std::string* hay = range_text(vm, a, buf, start);
+    if (!hay) return -1;
+    size_t p = rev ? hay->rfind(sub) : hay->find(sub);
     if (p == std::string::npos) return -1;
-    (void)s;
-    return start + byte_to_cp(hay, p);
+    return start + byte_to_cp(*hay, p);
 }
-NATIVE(str_find) {
-    need(vm, a, "find", 1, 3);
-    return Value::integer(find_impl(vm, a, false));
-}
-NATIVE(str_rfind) {
-    need(vm, a, "rfind", 1, 3);
-    return Value::integer(find_impl(vm, a, true));
-}
+NATIVE(str_find) { return Value::integer(find_impl(vm, a, false)); }
+NATIVE(str_rfind) { return Value::integer(find_impl(vm, a, true)); }
 NATIVE(str_index) {
-    need(vm, a, "index", 1, 3);
     int64_t r = find_impl(vm, a, false);
     if (r < 0) vm.value_error("substring not found");
     return Value::integer(r);
 }
 NATIVE(str_rindex) {
-    need(vm, a, "rindex", 1, 3);
     int64_t r = find_impl(vm, a, true);
     if (r < 0) vm.value_error("substring not found");
     return Value::integer(r);
 }
 NATIVE(str_count) {
-    need(vm, a, "count", 1, 3);
-    const std::string& s = SELF_STR;
-    const std::string& sub = arg_str(vm, a[1], "count")->s;
-    if (sub.empty()) return Value::integer(a[0].as<Str>()->len + 1);
+    const std::string& sub = sub_str(vm, a[1])->s;
+    std::string buf;
+    int64_t start;
+    const std::string* hay = range_text(vm, a, buf, start);
+    if (!hay) return Value::integer(0);
+    if (sub.empty()) return Value::integer(byte_to_cp(*hay, hay->size()) + 1);
     int64_t n = 0;
     size_t i = 0;
-    while ((i = s.find(sub, i)) != std::string::npos) {
+    while ((i = hay->find(sub, i)) != std::string::npos) {
         ++n;
         i += sub.size();
     }
@@ -433,10 +431,7 @@ NATIVE(str_isdigit) {
     return str_pred(vm, a, [](char32_t c) { return c >= '0' && c <= '9'; });
 }
 NATIVE(str_isalpha) { return str_pred(vm, a, cp_isalpha); }
-NATIVE(str_isascii) {
-    need(vm, a, "str.isascii", 0, 0);
-    return Value::boolean(a[0].as<Str>()->ascii);
-}
+NATIVE(str_isascii) { return Value::boolean(a[0].as<Str>()->ascii); }
 NATIVE(str_isalnum) {
     return str_pred(vm, a, [](char32_t c) { return (c >= '0' && c <= '9') || cp_isalpha(c); });
 }
@@ -464,7 +459,6 @@ NATIVE(str_isupper) {
     return Value::boolean(cased);
 }
 static Value pad(VM& vm, Args& a, int mode) {
-    need(vm, a, mode == 0 ? "ljust" : mode == 1 ? "rjust" : "center", 1, 2);
     Str* s = a[0].as<Str>();
     int64_t width = vm.to_index(a[1]);
     std::string fill = a.n > 2 ? arg_str(vm, a[2], "pad")->s : " ";
@@ -545,7 +539,11 @@ NATIVE(str_removesuffix) {
 NATIVE(str_encode) { return a[0]; }
 
 // str.format: {} {0} {name} {x.attr} {x[0]} with !r/!s and format specs
-std::string str_format_impl(VM& vm, const std::string& fmt, Args& a, int first, int depth = 0) {
+// str.format, or str.format_map when `mapping` is given (named fields looked up in it one by
+// one, as CPython does: any mapping, a dict subclass's __missing__, KeyError for the first
+// missing name).
+std::string str_format_impl(VM& vm, const std::string& fmt, Args& a, int first, int depth = 0,
+                            const Value* mapping = nullptr) {
     std::string out;
     int auto_idx = 0;
     bool used_auto = false, used_manual = false;
@@ -605,7 +603,11 @@ std::string str_format_impl(VM& vm, const std::string& fmt, Args& a, int first, 
         while (k < field.size() && field[k] != '.' && field[k] != '[') ++k;
         std::string head = field.substr(0, k);
         Value v;
-        if (head.empty()) {
+        if (mapping && (head.empty() || isdigit((unsigned char)head[0])))
+            vm.value_error("Format string contains positional fields");
+        if (mapping) {
+            v = vm.getitem(*mapping, vm.str(head));
+        } else if (head.empty()) {
             if (used_manual)
                 vm.value_error(
                     "cannot switch from manual field specification to automatic field numbering");
@@ -655,27 +657,13 @@ std::string str_format_impl(VM& vm, const std::string& fmt, Args& a, int first, 
         else if (conv == 's')
             v = vm.str(vm.to_str(v));
         if (spec.find('{') != std::string::npos && depth < 2)
-            spec = str_format_impl(vm, spec, a, first, depth + 1);
+            spec = str_format_impl(vm, spec, a, first, depth + 1, mapping);
         out += vm.format(v, spec);
     }
     return out;
 }
 NATIVE(str_format) { return vm.str(str_format_impl(vm, SELF_STR, a, 1)); }
-NATIVE(str_format_map) {
-    Args b;
-    std::vector<Value> kv;
-    std::vector<Str*> kn;
-    dict_each(a[1].as<Dict>(), [&](const Value& k, const Value& v) {
-        kn.push_back(vm.intern(k.as<Str>()->s));
-        kv.push_back(v);
-    });
-    b.pos = a.pos;
-    b.n = 1;
-    b.kwv = kv.data();
-    b.kwn = kn.data();
-    b.nkw = int(kn.size());
-    return vm.str(str_format_impl(vm, SELF_STR, b, 1));
-}
+NATIVE(str_format_map) { return vm.str(str_format_impl(vm, SELF_STR, a, 1, 0, &a[1])); }
 NATIVE(str_maketrans) { vm.raise(vm.t.NotImplementedError, "str.maketrans is not supported"); }
 
 // printf-style formatting
@@ -743,12 +731,10 @@ LMPY_SIZE_END
 // ------------------------------------------------------------------------------ list
 #define SELF_LIST (a[0].as<List>()->items)
 NATIVE(list_append) {
-    need(vm, a, "list.append", 1, 1);
     SELF_LIST.push_back(a[1]);
     return Value();
 }
 NATIVE(list_extend) {
-    need(vm, a, "list.extend", 1, 1);
     auto& items = SELF_LIST;
     if (a[1].is_obj() && a[1].o == a[0].o) {
         auto copy = items;
@@ -758,7 +744,6 @@ NATIVE(list_extend) {
     return Value();
 }
 NATIVE(list_pop) {
-    need(vm, a, "pop", 0, 1);
     auto& items = SELF_LIST;
     if (items.empty()) vm.index_error("pop from empty list");
     int64_t i = a.n > 1 ? vm.to_index(a[1]) : -1;
@@ -770,7 +755,6 @@ NATIVE(list_pop) {
 }
 LMPY_SIZE_BEGIN
 NATIVE(list_insert) {
-    need(vm, a, "insert", 2, 2);
     auto& items = SELF_LIST;
     int64_t i = vm.to_index(a[1]);
     int64_t n = int64_t(items.size());
@@ -780,7 +764,6 @@ NATIVE(list_insert) {
     return Value();
 }
 NATIVE(list_remove) {
-    need(vm, a, "list.remove", 1, 1);
     auto& items = SELF_LIST;
     for (size_t i = 0; i < items.size(); ++i)
         if (items[i].same(a[1]) || vm.eq(items[i], a[1])) {
@@ -789,26 +772,31 @@ NATIVE(list_remove) {
         }
     vm.value_error("list.remove(x): x not in list");
 }
-NATIVE(list_index) {
-    need(vm, a, "index", 1, 3);
-    auto& items = SELF_LIST;
+// list.index and tuple.index: the first i in [start, end) (clamped as a slice's bounds, None
+// not allowed) with items[i] == x, or -1. The size is read again at each step: __eq__ may
+// change the list.
+static int64_t seq_index(VM& vm, const std::vector<Value>& items, Args& a) {
+    const char* what = "slice indices must be integers or have an __index__ method";
     int64_t n = int64_t(items.size());
-    int64_t s = a.n > 2 ? vm.to_index(a[2]) : 0, e = a.n > 3 ? vm.to_index(a[3]) : n;
+    int64_t s = a.n > 2 ? vm.to_index(a[2], what) : 0, e = a.n > 3 ? vm.to_index(a[3], what) : n;
     if (s < 0) s = std::max<int64_t>(0, s + n);
     if (e < 0) e = std::max<int64_t>(0, e + n);
-    for (int64_t i = s; i < std::min(e, n); ++i)
-        if (items[i].same(a[1]) || vm.eq(items[i], a[1])) return Value::integer(i);
-    vm.value_error(vm.repr(a[1]) + " is not in list");
+    for (int64_t i = s; i < e && i < int64_t(items.size()); ++i)
+        if (items[i].same(a[1]) || vm.eq(items[i], a[1])) return i;
+    return -1;
+}
+NATIVE(list_index) {
+    int64_t i = seq_index(vm, SELF_LIST, a);
+    if (i < 0) vm.value_error(vm.repr(a[1]) + " is not in list");
+    return Value::integer(i);
 }
 NATIVE(list_count) {
-    need(vm, a, "count", 1, 1);
     int64_t c = 0;
     for (auto& v : SELF_LIST)
         if (v.same(a[1]) || vm.eq(v, a[1])) ++c;
     return Value::integer(c);
 }
 NATIVE(list_sort) {
-    if (a.n > 1) vm.type_error("sort() takes no positional arguments");
     const Value* rev = a.kw(vm.n.reverse);
     auto items = SELF_LIST; // sort a copy: mutation during sort must not crash
     sort_values(vm, items, a.kw(vm.n.key), rev && vm.truthy(*rev));
@@ -825,10 +813,9 @@ NATIVE(list_clear) {
     return Value();
 }
 NATIVE(tuple_index) {
-    auto& items = a[0].as<Tuple>()->items;
-    for (size_t i = 0; i < items.size(); ++i)
-        if (items[i].same(a[1]) || vm.eq(items[i], a[1])) return Value::integer(int64_t(i));
-    vm.value_error("tuple.index(x): x not in tuple");
+    int64_t i = seq_index(vm, a[0].as<Tuple>()->items, a);
+    if (i < 0) vm.value_error("tuple.index(x): x not in tuple");
+    return Value::integer(i);
 }
 NATIVE(tuple_count) {
     int64_t c = 0;
@@ -885,13 +872,11 @@ NATIVE(view_contains) {
     return Value::boolean(found);
 }
 NATIVE(dict_get) {
-    need(vm, a, "get", 1, 2);
     Value* v = dict_find(vm, SELF_DICT, a[1]);
     if (v) return *v;
     return a.n > 2 ? a[2] : Value();
 }
 NATIVE(dict_setdefault) {
-    need(vm, a, "setdefault", 1, 2);
     Value* v = dict_find(vm, SELF_DICT, a[1]);
     if (v) return *v;
     Value d = a.n > 2 ? a[2] : Value();
@@ -900,7 +885,6 @@ NATIVE(dict_setdefault) {
 }
 LMPY_SIZE_BEGIN
 NATIVE(dict_pop) {
-    need(vm, a, "pop", 1, 2);
     Value* v = dict_find(vm, SELF_DICT, a[1]);
     if (v) {
         Value r = *v;
@@ -947,7 +931,6 @@ NATIVE(dict_fromkeys) {
 #define SELF_SET (a[0].as<Set>())
 LMPY_SIZE_END
 NATIVE(set_add_m) {
-    need(vm, a, "set.add", 1, 1);
     set_add(vm, SELF_SET, a[1]);
     return Value();
 }
@@ -1136,82 +1119,129 @@ NATIVE(float_fromhex) {
     return vm.call(a[0], {Value::flt(v)});
 }
 
+// A builtin type's methods as data: a loop over a table is less code than a call per method.
+struct MethodDef {
+    const char* name;
+    NativeFn fn;
+    ArityCode arity;
+};
+template <size_t N> static void add_methods(VM& vm, Type* t, const MethodDef (&defs)[N]) {
+    for (const MethodDef& d : defs) vm.add_method(t, d.name, d.fn, d.arity);
+}
+
+static const MethodDef kStrMethods[] = {
+    {"split", str_split, parse_args(0, 2, true)},
+    {"rsplit", str_rsplit, parse_args(0, 2, true)},
+    {"join", str_join, kOneArg},
+    {"lower", str_lower, kNoArgs},
+    {"upper", str_upper, kNoArgs},
+    {"casefold", str_casefold, kNoArgs},
+    {"capitalize", str_capitalize, kNoArgs},
+    {"title", str_title, kNoArgs},
+    {"swapcase", str_swapcase, kNoArgs},
+    {"strip", str_strip, pos_args(0, 1)},
+    {"lstrip", str_lstrip, pos_args(0, 1)},
+    {"rstrip", str_rstrip, pos_args(0, 1)},
+    {"replace", str_replace, pos_args(2, 3)},
+    {"startswith", str_startswith, parse_args(1, 3, false)},
+    {"endswith", str_endswith, parse_args(1, 3, false)},
+    {"find", str_find, parse_args(1, 3, false)},
+    {"rfind", str_rfind, parse_args(1, 3, false)},
+    {"index", str_index, parse_args(1, 3, false)},
+    {"rindex", str_rindex, parse_args(1, 3, false)},
+    {"count", str_count, parse_args(1, 3, false)},
+    {"isdigit", str_isdigit, kNoArgs},
+    {"isnumeric", str_isdigit, kNoArgs},
+    {"isdecimal", str_isdigit, kNoArgs},
+    {"isalpha", str_isalpha, kNoArgs},
+    {"isascii", str_isascii, kNoArgs},
+    {"isalnum", str_isalnum, kNoArgs},
+    {"isspace", str_isspace, kNoArgs},
+    {"islower", str_islower, kNoArgs},
+    {"isupper", str_isupper, kNoArgs},
+    {"ljust", str_ljust, pos_args(1, 2)},
+    {"rjust", str_rjust, pos_args(1, 2)},
+    {"center", str_center, pos_args(1, 2)},
+    {"zfill", str_zfill, kOneArg},
+    {"splitlines", str_splitlines, parse_args(0, 1, true)},
+    {"partition", str_partition, kOneArg},
+    {"rpartition", str_rpartition, kOneArg},
+    {"removeprefix", str_removeprefix, kOneArg},
+    {"removesuffix", str_removesuffix, kOneArg},
+    {"format", str_format, kAnyArgs},
+    {"format_map", str_format_map, kOneArg},
+    {"encode", str_encode, parse_args(0, 2, true)},
+};
+
 void init_str_methods(VM& vm) {
-    Type* s = vm.t.str;
-    vm.add_method(s, "split", str_split);
-    vm.add_method(s, "rsplit", str_rsplit);
-    vm.add_method(s, "join", str_join);
-    vm.add_method(s, "lower", str_lower);
-    vm.add_method(s, "upper", str_upper);
-    vm.add_method(s, "casefold", str_casefold);
-    vm.add_method(s, "capitalize", str_capitalize);
-    vm.add_method(s, "title", str_title);
-    vm.add_method(s, "swapcase", str_swapcase);
-    vm.add_method(s, "strip", str_strip);
-    vm.add_method(s, "lstrip", str_lstrip);
-    vm.add_method(s, "rstrip", str_rstrip);
-    vm.add_method(s, "replace", str_replace);
-    vm.add_method(s, "startswith", str_startswith);
-    vm.add_method(s, "endswith", str_endswith);
-    vm.add_method(s, "find", str_find);
-    vm.add_method(s, "rfind", str_rfind);
-    vm.add_method(s, "index", str_index);
-    vm.add_method(s, "rindex", str_rindex);
-    vm.add_method(s, "count", str_count);
-    vm.add_method(s, "isdigit", str_isdigit);
-    vm.add_method(s, "isnumeric", str_isdigit);
-    vm.add_method(s, "isdecimal", str_isdigit);
-    vm.add_method(s, "isalpha", str_isalpha);
-    vm.add_method(s, "isascii", str_isascii);
-    vm.add_method(s, "isalnum", str_isalnum);
-    vm.add_method(s, "isspace", str_isspace);
-    vm.add_method(s, "islower", str_islower);
-    vm.add_method(s, "isupper", str_isupper);
-    vm.add_method(s, "ljust", str_ljust);
-    vm.add_method(s, "rjust", str_rjust);
-    vm.add_method(s, "center", str_center);
-    vm.add_method(s, "zfill", str_zfill);
-    vm.add_method(s, "splitlines", str_splitlines);
-    vm.add_method(s, "partition", str_partition);
-    vm.add_method(s, "rpartition", str_rpartition);
-    vm.add_method(s, "removeprefix", str_removeprefix);
-    vm.add_method(s, "removesuffix", str_removesuffix);
-    vm.add_method(s, "format", str_format);
-    vm.add_method(s, "format_map", str_format_map);
-    vm.add_method(s, "encode", str_encode);
-    vm.add_method(s, "maketrans", str_maketrans);
+    add_methods(vm, vm.t.str, kStrMethods);
+    vm.add_attr(vm.t.str, "maketrans", vm.new_native("maketrans", str_maketrans)); // (static)
 }
 
 Value builtin_container_init(VM& vm, Args& a); // call.cpp
 
+static const MethodDef kListMethods[] = {
+    {"__init__", builtin_container_init, kAnyArgs},
+    {"append", list_append, kOneArg},
+    {"extend", list_extend, kOneArg},
+    {"pop", list_pop, pos_args(0, 1)},
+    {"insert", list_insert, pos_args(2, 2)},
+    {"remove", list_remove, kOneArg},
+    {"index", list_index, pos_args(1, 3)},
+    {"count", list_count, kOneArg},
+    {"sort", list_sort, kw_only(2)},
+    {"reverse", list_reverse, kNoArgs},
+    {"copy", list_copy, kNoArgs},
+    {"clear", list_clear, kNoArgs},
+};
+
+static const MethodDef kTupleMethods[] = {
+    {"index", tuple_index, pos_args(1, 3)},
+    {"count", tuple_count, kOneArg},
+};
+
+static const MethodDef kDictMethods[] = {
+    {"keys", dict_keys, kNoArgs},
+    {"values", dict_values, kNoArgs},
+    {"items", dict_items, kNoArgs},
+    {"get", dict_get, pos_args(1, 2)},
+    {"setdefault", dict_setdefault, pos_args(1, 2)},
+    {"pop", dict_pop, pos_args(1, 2)},
+    {"popitem", dict_popitem, kNoArgs},
+    {"update", dict_update, pos_args(0, 1, true)},
+    {"copy", dict_copy_m, kNoArgs},
+    {"clear", dict_clear_m, kNoArgs},
+};
+
+static const MethodDef kSetMethods[] = {
+    {"add", set_add_m, kOneArg},
+    {"discard", set_discard_m, kOneArg},
+    {"remove", set_remove_m, kOneArg},
+    {"pop", set_pop_m, kNoArgs},
+    {"update", set_update_m, kAnyArgs},
+    {"clear", set_clear_m, kNoArgs},
+    {"intersection_update", set_intersection_update, kAnyArgs},
+    {"difference_update", set_difference_update, kAnyArgs},
+};
+
+static const MethodDef kSetLikeMethods[] = {
+    {"copy", set_copy_m, kNoArgs},
+    {"union", set_union, kAnyArgs},
+    {"intersection", set_intersection, kAnyArgs},
+    {"difference", set_difference, kAnyArgs},
+    {"symmetric_difference", set_symdiff, kOneArg},
+    {"issubset", set_issubset, kOneArg},
+    {"issuperset", set_issuperset, kOneArg},
+    {"isdisjoint", set_isdisjoint, kOneArg},
+};
+
 void init_container_methods(VM& vm) {
     Type* l = vm.t.list;
-    vm.add_method(l, "__init__", builtin_container_init);
+    add_methods(vm, l, kListMethods);
+    add_methods(vm, vm.t.tuple, kTupleMethods);
     vm.add_method(vm.t.dict, "__init__", builtin_container_init);
-    vm.add_method(l, "append", list_append);
-    vm.add_method(l, "extend", list_extend);
-    vm.add_method(l, "pop", list_pop);
-    vm.add_method(l, "insert", list_insert);
-    vm.add_method(l, "remove", list_remove);
-    vm.add_method(l, "index", list_index);
-    vm.add_method(l, "count", list_count);
-    vm.add_method(l, "sort", list_sort);
-    vm.add_method(l, "reverse", list_reverse);
-    vm.add_method(l, "copy", list_copy);
-    vm.add_method(l, "clear", list_clear);
-    vm.add_method(vm.t.tuple, "index", tuple_index);
-    vm.add_method(vm.t.tuple, "count", tuple_count);
     Type* d = vm.t.dict;
-    vm.add_method(d, "keys", dict_keys);
-    vm.add_method(d, "values", dict_values);
-    vm.add_method(d, "items", dict_items);
-    vm.add_method(d, "get", dict_get);
-    vm.add_method(d, "setdefault", dict_setdefault);
-    vm.add_method(d, "pop", dict_pop);
-    vm.add_method(d, "popitem", dict_popitem);
-    vm.add_method(d, "update", dict_update);
-    vm.add_method(d, "copy", dict_copy_m);
-    vm.add_method(d, "clear", dict_clear_m);
+    add_methods(vm, d, kDictMethods);
     vm.add_attr(d, "fromkeys",
                 Value(new ClassMethod(vm.t.classmethod, vm.new_native("fromkeys", dict_fromkeys))));
     const char* vnames[3] = {"dict_keys", "dict_values", "dict_items"};
@@ -1222,30 +1252,13 @@ void init_container_methods(VM& vm) {
         vm.add_method(v, "__repr__", view_repr);
         vm.add_method(v, "__contains__", view_contains);
     }
-    for (Type* s : {vm.t.set, vm.t.frozenset}) {
-        vm.add_method(s, "copy", set_copy_m);
-        vm.add_method(s, "union", set_union);
-        vm.add_method(s, "intersection", set_intersection);
-        vm.add_method(s, "difference", set_difference);
-        vm.add_method(s, "symmetric_difference", set_symdiff);
-        vm.add_method(s, "issubset", set_issubset);
-        vm.add_method(s, "issuperset", set_issuperset);
-        vm.add_method(s, "isdisjoint", set_isdisjoint);
-    }
-    Type* s = vm.t.set;
-    vm.add_method(s, "add", set_add_m);
-    vm.add_method(s, "discard", set_discard_m);
-    vm.add_method(s, "remove", set_remove_m);
-    vm.add_method(s, "pop", set_pop_m);
-    vm.add_method(s, "update", set_update_m);
-    vm.add_method(s, "clear", set_clear_m);
-    vm.add_method(s, "intersection_update", set_intersection_update);
-    vm.add_method(s, "difference_update", set_difference_update);
-    vm.add_method(vm.t.int_, "bit_length", int_bit_length);
-    vm.add_method(vm.t.int_, "conjugate", int_conjugate);
-    vm.add_method(vm.t.float_, "is_integer", float_is_integer);
-    vm.add_method(vm.t.float_, "as_integer_ratio", float_as_integer_ratio);
-    vm.add_method(vm.t.float_, "hex", float_hex);
+    for (Type* s : {vm.t.set, vm.t.frozenset}) add_methods(vm, s, kSetLikeMethods);
+    add_methods(vm, vm.t.set, kSetMethods);
+    vm.add_method(vm.t.int_, "bit_length", int_bit_length, kNoArgs);
+    vm.add_method(vm.t.int_, "conjugate", int_conjugate, kNoArgs);
+    vm.add_method(vm.t.float_, "is_integer", float_is_integer, kNoArgs);
+    vm.add_method(vm.t.float_, "as_integer_ratio", float_as_integer_ratio, kNoArgs);
+    vm.add_method(vm.t.float_, "hex", float_hex, kNoArgs);
     vm.add_attr(vm.t.float_, "fromhex",
                 Value(new ClassMethod(vm.t.classmethod, vm.new_native("fromhex", float_fromhex))));
 }

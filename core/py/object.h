@@ -245,11 +245,44 @@ struct Function : Obj {
 struct Args; // call arguments (see vm.h)
 using NativeFn = Value (*)(VM& vm, Args& a);
 
+// How a builtin type's method counts its positional arguments (self excluded) before it runs.
+// CPython words a wrong count after the method's calling convention (METH_NOARGS, METH_O,
+// Argument Clinic's positional check, PyArg_ParseTuple, keyword-only parameters), so each
+// method registers which it has; VM::call checks it (call.cpp, method_call_error).
+enum class ArgStyle : uint8_t { Any, NoArgs, One, Pos, Parse, KwOnly };
+struct Arity {
+    ArgStyle style = ArgStyle::Any;
+    uint8_t min = 0, max = 255;
+    bool no_kw = false; // "T.m() takes no keyword arguments"
+    uint8_t total = 0;  // KwOnly: how many keyword parameters ("takes at most 2 arguments")
+};
+// Registrations pass an Arity packed in one integer (a struct by value would be built in memory
+// at each of the hundreds of add_method calls: +10 KB of wasm).
+using ArityCode = uint32_t;
+constexpr ArityCode arity_code(ArgStyle st, int min, int max, bool no_kw, int total = 0) {
+    return uint32_t(st) | uint32_t(min) << 8 | uint32_t(max) << 16 | uint32_t(no_kw) << 24 |
+           uint32_t(total) << 25;
+}
+constexpr ArityCode kAnyArgs = arity_code(ArgStyle::Any, 0, 255, false);
+constexpr ArityCode kNoArgs = arity_code(ArgStyle::NoArgs, 0, 0, true);
+constexpr ArityCode kOneArg = arity_code(ArgStyle::One, 1, 1, true);
+constexpr ArityCode pos_args(int min, int max, bool kw = false) {
+    return arity_code(ArgStyle::Pos, min, max, !kw);
+}
+constexpr ArityCode parse_args(int min, int max, bool kw) {
+    return arity_code(ArgStyle::Parse, min, max, !kw);
+}
+constexpr ArityCode kw_only(int total) { return arity_code(ArgStyle::KwOnly, 0, 0, false, total); }
+
 struct NativeFunc : Obj {
     const char* name;
     NativeFn fn;
     Value self; // bound receiver (for module-level natives that close over data) or None
     Value data; // extra payload
+    // A method of a builtin type (VM::add_method): its receiver must be one of `owner`'s
+    // instances (the native reads it as such), then `arity` is checked.
+    Type* owner = nullptr;
+    Arity arity;
     NativeFunc(Type* t, const char* n, NativeFn f) : Obj(t), name(n), fn(f) {}
 };
 

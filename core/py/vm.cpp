@@ -128,8 +128,13 @@ LMPY_SIZE_FN Type* VM::new_type(std::string name, Type* base, Layout layout, Nat
     ty->ctor = ctor;
     return ty;
 }
-void VM::add_method(Type* ty, const char* name, NativeFn fn) {
-    ty->attrs[intern(name)] = new_native(name, fn);
+void VM::add_method(Type* ty, const char* name, NativeFn fn, ArityCode arity) {
+    Value m = new_native(name, fn);
+    auto* nf = m.as<NativeFunc>();
+    nf->owner = ty;
+    nf->arity = {ArgStyle(arity & 0xff), uint8_t(arity >> 8), uint8_t(arity >> 16),
+                 bool(arity >> 24 & 1), uint8_t(arity >> 25)};
+    ty->attrs[intern(name)] = std::move(m);
 }
 void VM::add_attr(Type* ty, const char* name, Value v) { ty->attrs[intern(name)] = std::move(v); }
 void VM::set_global(const Value& m, const char* name, Value v) {

@@ -159,7 +159,7 @@ struct VM {
     Value new_bool(bool v) { return Value::boolean(v); }
     Type* new_type(std::string name, Type* base, Layout layout = Layout::Other,
                    NativeFn ctor = nullptr);
-    void add_method(Type* t, const char* name, NativeFn fn);
+    void add_method(Type* t, const char* name, NativeFn fn, ArityCode arity = kAnyArgs);
     void add_attr(Type* t, const char* name, Value v);
     void set_global(const Value& module_or_dict, const char* name, Value v);
 
