@@ -369,6 +369,14 @@ static void fuse_pairs(std::vector<uint32_t>& ops) {
         if (orig[i] == O::LOAD_FAST && orig[i + 1] == O::LOAD_CONST &&
             (after == O::BINARY || after == O::INPLACE))
             continue;
+        // `a, b = ...` and `for a, b in ...`: the items go straight to their slots
+        if (orig[i] == O::UNPACK_SEQUENCE) {
+            size_t n = ops[i] >> 8, k = 0;
+            while (k < n && i + 1 + k < ops.size() && orig[i + 1 + k] == O::STORE_FAST) ++k;
+            if (n > 0 && k == n)
+                ops[i] = (ops[i] & ~0xffu) | uint32_t(O::UNPACK_SEQUENCE__STORE_FAST);
+            continue;
+        }
         for (const auto& p : pairs)
             if (orig[i] == p.first && orig[i + 1] == p.second) {
                 ops[i] = (ops[i] & ~0xffu) | uint32_t(p.fused);

@@ -630,6 +630,7 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                     }
                     break;
                 }
+                case OpCode::UNPACK_SEQUENCE__STORE_FAST:
                 case OpCode::UNPACK_SEQUENCE: {
                     // an exact tuple or list of the right length here; anything else (and
                     // every error) in run_cold. The sequence's reference is taken out of its
@@ -640,13 +641,18 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                         : s.o->type == vm.t.tuple ? &s.as<Tuple>()->items
                         : s.o->type == vm.t.list  ? &s.as<List>()->items
                                                   : nullptr;
-                    if (!items || items->size() != arg) {
-                        sp = run_cold(vm, f, sp, w);
+                    if (!items || items->size() != arg) { // (the stores after it then run)
+                        sp = run_cold(vm, f, sp, (w & ~0xffu) | uint32_t(OpCode::UNPACK_SEQUENCE));
                         break;
                     }
                     Obj* seq = s.o;
                     --sp;
-                    for (size_t i = arg; i-- > 0;) PUSH((*items)[i]);
+                    if (OpCode(w & 0xff) == OpCode::UNPACK_SEQUENCE__STORE_FAST) {
+                        for (size_t i = 0; i < arg; ++i) locals[ops[ip + i] >> 8] = (*items)[i];
+                        ip += int(arg);
+                    } else {
+                        for (size_t i = arg; i-- > 0;) PUSH((*items)[i]);
+                    }
                     decref(seq);
                     break;
                 }

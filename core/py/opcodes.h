@@ -103,7 +103,10 @@ namespace lmpy {
     X(FOR_ITER__STORE_FAST, 0)        /* it -- it (locals[next.arg] = next(it)) | -- (jump) */     \
     X(FOR_ITER__STORE_GLOBAL, 0)      /* it -- it (global names[next.arg] = ...) | -- (jump) */    \
     X(LOAD_GLOBAL__LOAD_GLOBAL, 2)    /* -- g[names[arg]] g[names[next.arg]]      */               \
-    X(STORE_GLOBAL__LOAD_GLOBAL, 0)   /* v -- g[names[next.arg]]                  */
+    X(STORE_GLOBAL__LOAD_GLOBAL, 0)   /* v -- g[names[next.arg]]                  */               \
+    /* (over UNPACK_SEQUENCE n and the n STORE_FASTs after it; the slow path pushes, as            \
+       UNPACK_SEQUENCE, and the stores run) */                                                     \
+    X(UNPACK_SEQUENCE__STORE_FAST, ARG) /* seq -- (locals[next k's arg] = seq[k]) */
 
 enum class OpCode : uint8_t {
 #define LMPY_OP_ENUM(name, eff) name,
@@ -134,7 +137,8 @@ inline int stack_effect(OpCode op, uint32_t arg) {
     case OpCode::BUILD_MAP: return 1 - 2 * int(arg);
     case OpCode::BUILD_SLICE: return 1 - int(arg);
     case OpCode::FORMAT_VALUE: return (arg & 0x100) ? -1 : 0;
-    case OpCode::UNPACK_SEQUENCE: return int(arg) - 1;
+    case OpCode::UNPACK_SEQUENCE:
+    case OpCode::UNPACK_SEQUENCE__STORE_FAST: return int(arg) - 1;
     case OpCode::UNPACK_EX: return int(arg & 0xff) + int(arg >> 8);
     case OpCode::MAKE_FUNCTION: return -(int(arg & 1) + int((arg >> 1) & 1) + int((arg >> 2) & 1));
     case OpCode::BUILD_CLASS: return -1 - int(arg);

@@ -69,3 +69,22 @@ for t in zip("ab", "cd"):
 x, y = kept[0]
 print(kept, x, y, kept[0] is kept[1])
 print(list(zip()), list(zip([])), list(zip([1, 2], [])), list(zip([1, 2], gen(1))))
+
+
+# in a function the stores after an unpack are fused with it: targets that repeat, swaps, a
+# failed unpack that must leave the targets as they were, and nested targets
+def stores():
+    a, a = 1, 2
+    p, q = 3, 4
+    p, q = q, p
+    r, s = 5, 6
+    try:
+        r, s = (7, 8, 9)
+    except ValueError as e:
+        print("kept", r, s, e)
+    (t, u), v = "xy", [0]
+    w, = [10]
+    return a, p, q, t, u, v, w
+
+
+print(stores())
