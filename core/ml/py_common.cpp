@@ -160,14 +160,12 @@ MlTypes ml_types(VM& vm) {
     vm.set_global(mod, "csr_matrix", Value(T));
     add_property(vm, T, "shape", csr_shape);
     add_property(vm, T, "nnz", csr_nnz);
-    vm.add_method(T, "toarray", csr_toarray);
-    vm.add_method(T, "todense", csr_toarray);
-    vm.add_method(T, "sum", csr_sum);
-    vm.add_method(T, "__getitem__", csr_getitem);
-    vm.add_method(T, "__repr__", csr_repr_m);
-    vm.add_method(T, "__str__", csr_str_m);
-    vm.add_method(T, "__len__", csr_len);
-    vm.add_method(T, "__bool__", csr_bool);
+    static const VM::MethodDef kMethods1[] = {
+        {"toarray", csr_toarray},     {"todense", csr_toarray}, {"sum", csr_sum},
+        {"__getitem__", csr_getitem}, {"__repr__", csr_repr_m}, {"__str__", csr_str_m},
+        {"__len__", csr_len},         {"__bool__", csr_bool},
+    };
+    vm.add_methods(T, kMethods1);
     return MlTypes{T};
 }
 

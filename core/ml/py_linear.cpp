@@ -205,15 +205,18 @@ Value lr_get_params(VM& vm, Args& a) {
 void init_sklearn_linear_model(VM& vm, const Value& m) {
     Type* T = vm.new_type("LogisticRegression", vm.t.object, Layout::Object);
     T->module = "sklearn.linear_model._logistic";
-    vm.add_method(T, "__init__", lr_init);
-    vm.add_method(T, "__repr__", lr_repr);
-    vm.add_method(T, "fit", lr_fit);
-    vm.add_method(T, "predict", lr_predict);
-    vm.add_method(T, "predict_proba", lr_predict_proba);
-    vm.add_method(T, "predict_log_proba", lr_predict_log_proba);
-    vm.add_method(T, "decision_function", lr_decision_function);
-    vm.add_method(T, "score", lr_score);
-    vm.add_method(T, "get_params", lr_get_params);
+    static const VM::MethodDef kMethods1[] = {
+        {"__init__", lr_init},
+        {"__repr__", lr_repr},
+        {"fit", lr_fit},
+        {"predict", lr_predict},
+        {"predict_proba", lr_predict_proba},
+        {"predict_log_proba", lr_predict_log_proba},
+        {"decision_function", lr_decision_function},
+        {"score", lr_score},
+        {"get_params", lr_get_params},
+    };
+    vm.add_methods(T, kMethods1);
     T->ctor = lr_ctor;
     vm.set_global(m, "LogisticRegression", Value(T));
     ml_types(vm);

@@ -215,13 +215,16 @@ Value vec_ctor(VM& vm, Args& a) {
 void init_text(VM& vm, const Value& m) {
     Type* T = vm.new_type("CountVectorizer", vm.t.object, Layout::Object);
     T->module = "sklearn.feature_extraction.text";
-    vm.add_method(T, "__init__", vec_init);
-    vm.add_method(T, "__repr__", vec_repr);
-    vm.add_method(T, "fit", vec_fit);
-    vm.add_method(T, "fit_transform", vec_fit_transform);
-    vm.add_method(T, "transform", vec_transform);
-    vm.add_method(T, "get_feature_names_out", vec_names);
-    vm.add_method(T, "build_analyzer", vec_build_analyzer);
+    static const VM::MethodDef kMethods1[] = {
+        {"__init__", vec_init},
+        {"__repr__", vec_repr},
+        {"fit", vec_fit},
+        {"fit_transform", vec_fit_transform},
+        {"transform", vec_transform},
+        {"get_feature_names_out", vec_names},
+        {"build_analyzer", vec_build_analyzer},
+    };
+    vm.add_methods(T, kMethods1);
     T->ctor = vec_ctor;
     vm.set_global(m, "CountVectorizer", Value(T));
     ml_types(vm);

@@ -169,32 +169,38 @@ void add_operators(VM& vm, Type* t) {
     BIN("__lshift__", "__rlshift__", BinOp::LShift)
     BIN("__rshift__", "__rrshift__", BinOp::RShift)
 #undef BIN
-    vm.add_method(t, "__eq__", d_bin<int(BinOp::Eq), false>);
-    vm.add_method(t, "__ne__", d_bin<int(BinOp::Ne), false>);
-    vm.add_method(t, "__lt__", d_bin<int(BinOp::Lt), false>);
-    vm.add_method(t, "__le__", d_bin<int(BinOp::Le), false>);
-    vm.add_method(t, "__gt__", d_bin<int(BinOp::Gt), false>);
-    vm.add_method(t, "__ge__", d_bin<int(BinOp::Ge), false>);
-    vm.add_method(t, "__neg__", d_un<UnOp::Neg>);
-    vm.add_method(t, "__pos__", d_un<UnOp::Pos>);
-    vm.add_method(t, "__abs__", d_un<UnOp::Abs>);
-    vm.add_method(t, "__invert__", d_un<UnOp::Invert>);
+    static const VM::MethodDef kMethods1[] = {
+        {"__eq__", d_bin<int(BinOp::Eq), false>},
+        {"__ne__", d_bin<int(BinOp::Ne), false>},
+        {"__lt__", d_bin<int(BinOp::Lt), false>},
+        {"__le__", d_bin<int(BinOp::Le), false>},
+        {"__gt__", d_bin<int(BinOp::Gt), false>},
+        {"__ge__", d_bin<int(BinOp::Ge), false>},
+        {"__neg__", d_un<UnOp::Neg>},
+        {"__pos__", d_un<UnOp::Pos>},
+        {"__abs__", d_un<UnOp::Abs>},
+        {"__invert__", d_un<UnOp::Invert>},
+    };
+    vm.add_methods(t, kMethods1);
 }
 
 static void add_inplace(VM& vm, Type* t) {
-    vm.add_method(t, "__iadd__", d_ibin<int(BinOp::Add)>);
-    vm.add_method(t, "__isub__", d_ibin<int(BinOp::Sub)>);
-    vm.add_method(t, "__imul__", d_ibin<int(BinOp::Mul)>);
-    vm.add_method(t, "__itruediv__", d_ibin<int(BinOp::TrueDiv)>);
-    vm.add_method(t, "__ifloordiv__", d_ibin<int(BinOp::FloorDiv)>);
-    vm.add_method(t, "__imod__", d_ibin<int(BinOp::Mod)>);
-    vm.add_method(t, "__ipow__", d_ibin<kOpPow>);
-    vm.add_method(t, "__imatmul__", d_ibin<kOpMatMul>);
-    vm.add_method(t, "__iand__", d_ibin<int(BinOp::BitAnd)>);
-    vm.add_method(t, "__ior__", d_ibin<int(BinOp::BitOr)>);
-    vm.add_method(t, "__ixor__", d_ibin<int(BinOp::BitXor)>);
-    vm.add_method(t, "__ilshift__", d_ibin<int(BinOp::LShift)>);
-    vm.add_method(t, "__irshift__", d_ibin<int(BinOp::RShift)>);
+    static const VM::MethodDef kMethods2[] = {
+        {"__iadd__", d_ibin<int(BinOp::Add)>},
+        {"__isub__", d_ibin<int(BinOp::Sub)>},
+        {"__imul__", d_ibin<int(BinOp::Mul)>},
+        {"__itruediv__", d_ibin<int(BinOp::TrueDiv)>},
+        {"__ifloordiv__", d_ibin<int(BinOp::FloorDiv)>},
+        {"__imod__", d_ibin<int(BinOp::Mod)>},
+        {"__ipow__", d_ibin<kOpPow>},
+        {"__imatmul__", d_ibin<kOpMatMul>},
+        {"__iand__", d_ibin<int(BinOp::BitAnd)>},
+        {"__ior__", d_ibin<int(BinOp::BitOr)>},
+        {"__ixor__", d_ibin<int(BinOp::BitXor)>},
+        {"__ilshift__", d_ibin<int(BinOp::LShift)>},
+        {"__irshift__", d_ibin<int(BinOp::RShift)>},
+    };
+    vm.add_methods(t, kMethods2);
 }
 
 // ------------------------------------------------------------------------------ indexing
@@ -537,19 +543,14 @@ void init_array_type(VM& vm, NpState& st) {
     st.ndarray = t;
     add_operators(vm, t);
     add_inplace(vm, t);
-    vm.add_method(t, "__getitem__", d_getitem);
-    vm.add_method(t, "__setitem__", d_setitem);
-    vm.add_method(t, "__iter__", d_iter);
-    vm.add_method(t, "__len__", d_len);
-    vm.add_method(t, "__repr__", d_repr);
-    vm.add_method(t, "__str__", d_str);
-    vm.add_method(t, "__bool__", d_bool);
-    vm.add_method(t, "__float__", d_float);
-    vm.add_method(t, "__int__", d_int);
-    vm.add_method(t, "__index__", d_index);
-    vm.add_method(t, "__format__", d_format);
-    vm.add_method(t, "__contains__", d_contains);
-    vm.add_method(t, "__hash__", d_hash);
+    static const VM::MethodDef kMethods3[] = {
+        {"__getitem__", d_getitem}, {"__setitem__", d_setitem}, {"__iter__", d_iter},
+        {"__len__", d_len},         {"__repr__", d_repr},       {"__str__", d_str},
+        {"__bool__", d_bool},       {"__float__", d_float},     {"__int__", d_int},
+        {"__index__", d_index},     {"__format__", d_format},   {"__contains__", d_contains},
+        {"__hash__", d_hash},
+    };
+    vm.add_methods(t, kMethods3);
     auto prop = [&](const char* name, NativeFn fn) {
         auto* p = new Property(vm.t.property);
         Value pv(p);
@@ -565,23 +566,18 @@ void init_array_type(VM& vm, NpState& st) {
     prop("itemsize", p_itemsize);
     prop("nbytes", p_nbytes);
     prop("strides", p_strides);
-    vm.add_method(t, "reshape", m_reshape);
-    vm.add_method(t, "transpose", m_transpose);
-    vm.add_method(t, "swapaxes", m_swapaxes);
-    vm.add_method(t, "flatten", m_flatten);
-    vm.add_method(t, "ravel", m_ravel);
-    vm.add_method(t, "copy", m_copy);
-    vm.add_method(t, "tolist", m_tolist);
-    vm.add_method(t, "item", m_item);
-    vm.add_method(t, "astype", m_astype);
-    vm.add_method(t, "fill", m_fill);
-    vm.add_method(t, "dot", m_dot);
-    vm.add_method(t, "clip", m_clip);
-    vm.add_method(t, "round", m_round);
-    vm.add_method(t, "sort", m_sort);
-    vm.add_method(t, "argsort", m_argsort);
-    vm.add_method(t, "squeeze", m_squeeze);
-    vm.add_method(t, "nonzero", m_nonzero);
+    static const VM::MethodDef kMethods4[] = {
+        {"reshape", m_reshape},   {"transpose", m_transpose},
+        {"swapaxes", m_swapaxes}, {"flatten", m_flatten},
+        {"ravel", m_ravel},       {"copy", m_copy},
+        {"tolist", m_tolist},     {"item", m_item},
+        {"astype", m_astype},     {"fill", m_fill},
+        {"dot", m_dot},           {"clip", m_clip},
+        {"round", m_round},       {"sort", m_sort},
+        {"argsort", m_argsort},   {"squeeze", m_squeeze},
+        {"nonzero", m_nonzero},
+    };
+    vm.add_methods(t, kMethods4);
     add_reduction_methods(vm, t);
 }
 

@@ -180,20 +180,16 @@ void init_scalar_types(VM& vm, NpState& st) {
         t->tp_name = "numpy." + t->name;
         add_operators(vm, t);
         add_reduction_methods(vm, t);
-        vm.add_method(t, "__repr__", s_repr);
-        vm.add_method(t, "__str__", s_repr);
-        vm.add_method(t, "__format__", s_format);
-        vm.add_method(t, "__float__", s_float);
-        vm.add_method(t, "__int__", s_int);
-        vm.add_method(t, "__bool__", s_bool);
-        vm.add_method(t, "__hash__", s_hash);
-        vm.add_method(t, "__getitem__", s_getitem);
-        vm.add_method(t, "__round__", s_round);
-        vm.add_method(t, "round", s_round_method);
-        vm.add_method(t, "item", s_item);
-        vm.add_method(t, "tolist", s_item);
-        vm.add_method(t, "astype", s_astype);
-        vm.add_method(t, "is_integer", s_is_integer);
+        static const VM::MethodDef kMethods1[] = {
+            {"__repr__", s_repr},     {"__str__", s_repr},
+            {"__format__", s_format}, {"__float__", s_float},
+            {"__int__", s_int},       {"__bool__", s_bool},
+            {"__hash__", s_hash},     {"__getitem__", s_getitem},
+            {"__round__", s_round},   {"round", s_round_method},
+            {"item", s_item},         {"tolist", s_item},
+            {"astype", s_astype},     {"is_integer", s_is_integer},
+        };
+        vm.add_methods(t, kMethods1);
         prop(vm, t, "dtype", s_dtype);
         prop(vm, t, "shape", s_shape);
         prop(vm, t, "ndim", s_zero);
@@ -205,11 +201,11 @@ void init_scalar_types(VM& vm, NpState& st) {
     Type* d = vm.new_type("dtype", vm.t.object, Layout::Other, c_dtype);
     d->module = "numpy";
     st.dtype = d;
-    vm.add_method(d, "__str__", dt_str);
-    vm.add_method(d, "__repr__", dt_repr);
-    vm.add_method(d, "__eq__", dt_eq);
-    vm.add_method(d, "__ne__", dt_ne);
-    vm.add_method(d, "__hash__", dt_hash);
+    static const VM::MethodDef kMethods2[] = {
+        {"__str__", dt_str}, {"__repr__", dt_repr}, {"__eq__", dt_eq},
+        {"__ne__", dt_ne},   {"__hash__", dt_hash},
+    };
+    vm.add_methods(d, kMethods2);
     prop(vm, d, "name", dt_name);
     prop(vm, d, "kind", dt_kind);
     prop(vm, d, "itemsize", dt_itemsize);

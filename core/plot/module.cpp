@@ -386,16 +386,19 @@ void init_pyplot(VM& vm, const Value& m) {
 
     Type* F = vm.new_type("Figure", vm.t.object, Layout::Other);
     F->module = "matplotlib.figure";
-    vm.add_method(F, "__repr__", fig_repr);
-    vm.add_method(F, "__str__", fig_str);
-    vm.add_method(F, "add_subplot", fig_add_subplot);
-    vm.add_method(F, "gca", fig_gca);
-    vm.add_method(F, "colorbar", fig_colorbar);
-    vm.add_method(F, "suptitle", plt_suptitle);
-    vm.add_method(F, "set_size_inches", fig_set_size);
-    vm.add_method(F, "tight_layout", plt_noop);
-    vm.add_method(F, "savefig", plt_noop);
-    vm.add_method(F, "show", plt_noop);
+    static const VM::MethodDef kMethods1[] = {
+        {"__repr__", fig_repr},
+        {"__str__", fig_str},
+        {"add_subplot", fig_add_subplot},
+        {"gca", fig_gca},
+        {"colorbar", fig_colorbar},
+        {"suptitle", plt_suptitle},
+        {"set_size_inches", fig_set_size},
+        {"tight_layout", plt_noop},
+        {"savefig", plt_noop},
+        {"show", plt_noop},
+    };
+    vm.add_methods(F, kMethods1);
     add_prop(vm, F, "axes", fig_axes);
     st->figure_t = F;
 
@@ -407,22 +410,24 @@ void init_pyplot(VM& vm, const Value& m) {
         f.as<NativeFunc>()->data = Value::integer(int64_t(reinterpret_cast<intptr_t>(&d)));
         vm.add_attr(A, d.ax_name, f);
     }
-    vm.add_method(A, "__repr__", ax_repr);
-    vm.add_method(A, "get_title", ax_get_title);
-    vm.add_method(A, "get_xlabel", ax_get_xlabel);
-    vm.add_method(A, "get_ylabel", ax_get_ylabel);
+    static const VM::MethodDef kMethods2[] = {
+        {"__repr__", ax_repr},
+        {"get_title", ax_get_title},
+        {"get_xlabel", ax_get_xlabel},
+        {"get_ylabel", ax_get_ylabel},
+    };
+    vm.add_methods(A, kMethods2);
     add_prop(vm, A, "figure", ax_figure);
     for (const char* s : kStubs) vm.add_method(A, s, ax_stub);
     st->axes_t = A;
 
     Type* R = vm.new_type("ndarray", vm.t.object, Layout::Other);
     R->module = "numpy";
-    vm.add_method(R, "__getitem__", arr_getitem);
-    vm.add_method(R, "__len__", arr_len);
-    vm.add_method(R, "__iter__", arr_iter);
-    vm.add_method(R, "__repr__", arr_repr);
-    vm.add_method(R, "flatten", arr_flatten);
-    vm.add_method(R, "ravel", arr_flatten);
+    static const VM::MethodDef kMethods3[] = {
+        {"__getitem__", arr_getitem}, {"__len__", arr_len},     {"__iter__", arr_iter},
+        {"__repr__", arr_repr},       {"flatten", arr_flatten}, {"ravel", arr_flatten},
+    };
+    vm.add_methods(R, kMethods3);
     add_prop(vm, R, "flat", arr_flatten);
     add_prop(vm, R, "shape", arr_shape);
     st->axes_array_t = R;

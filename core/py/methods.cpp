@@ -1119,17 +1119,7 @@ NATIVE(float_fromhex) {
     return vm.call(a[0], {Value::flt(v)});
 }
 
-// A builtin type's methods as data: a loop over a table is less code than a call per method.
-struct MethodDef {
-    const char* name;
-    NativeFn fn;
-    ArityCode arity;
-};
-template <size_t N> static void add_methods(VM& vm, Type* t, const MethodDef (&defs)[N]) {
-    for (const MethodDef& d : defs) vm.add_method(t, d.name, d.fn, d.arity);
-}
-
-static const MethodDef kStrMethods[] = {
+static const VM::MethodDef kStrMethods[] = {
     {"split", str_split, parse_args(0, 2, true)},
     {"rsplit", str_rsplit, parse_args(0, 2, true)},
     {"join", str_join, kOneArg},
@@ -1174,13 +1164,13 @@ static const MethodDef kStrMethods[] = {
 };
 
 void init_str_methods(VM& vm) {
-    add_methods(vm, vm.t.str, kStrMethods);
+    vm.add_methods(vm.t.str, kStrMethods);
     vm.add_attr(vm.t.str, "maketrans", vm.new_native("maketrans", str_maketrans)); // (static)
 }
 
 Value builtin_container_init(VM& vm, Args& a); // call.cpp
 
-static const MethodDef kListMethods[] = {
+static const VM::MethodDef kListMethods[] = {
     {"__init__", builtin_container_init, kAnyArgs},
     {"append", list_append, kOneArg},
     {"extend", list_extend, kOneArg},
@@ -1195,12 +1185,12 @@ static const MethodDef kListMethods[] = {
     {"clear", list_clear, kNoArgs},
 };
 
-static const MethodDef kTupleMethods[] = {
+static const VM::MethodDef kTupleMethods[] = {
     {"index", tuple_index, pos_args(1, 3)},
     {"count", tuple_count, kOneArg},
 };
 
-static const MethodDef kDictMethods[] = {
+static const VM::MethodDef kDictMethods[] = {
     {"keys", dict_keys, kNoArgs},
     {"values", dict_values, kNoArgs},
     {"items", dict_items, kNoArgs},
@@ -1213,7 +1203,7 @@ static const MethodDef kDictMethods[] = {
     {"clear", dict_clear_m, kNoArgs},
 };
 
-static const MethodDef kSetMethods[] = {
+static const VM::MethodDef kSetMethods[] = {
     {"add", set_add_m, kOneArg},
     {"discard", set_discard_m, kOneArg},
     {"remove", set_remove_m, kOneArg},
@@ -1224,7 +1214,7 @@ static const MethodDef kSetMethods[] = {
     {"difference_update", set_difference_update, kAnyArgs},
 };
 
-static const MethodDef kSetLikeMethods[] = {
+static const VM::MethodDef kSetLikeMethods[] = {
     {"copy", set_copy_m, kNoArgs},
     {"union", set_union, kAnyArgs},
     {"intersection", set_intersection, kAnyArgs},
@@ -1237,11 +1227,11 @@ static const MethodDef kSetLikeMethods[] = {
 
 void init_container_methods(VM& vm) {
     Type* l = vm.t.list;
-    add_methods(vm, l, kListMethods);
-    add_methods(vm, vm.t.tuple, kTupleMethods);
+    vm.add_methods(l, kListMethods);
+    vm.add_methods(vm.t.tuple, kTupleMethods);
     vm.add_method(vm.t.dict, "__init__", builtin_container_init);
     Type* d = vm.t.dict;
-    add_methods(vm, d, kDictMethods);
+    vm.add_methods(d, kDictMethods);
     vm.add_attr(d, "fromkeys",
                 Value(new ClassMethod(vm.t.classmethod, vm.new_native("fromkeys", dict_fromkeys))));
     const char* vnames[3] = {"dict_keys", "dict_values", "dict_items"};
@@ -1252,8 +1242,8 @@ void init_container_methods(VM& vm) {
         vm.add_method(v, "__repr__", view_repr);
         vm.add_method(v, "__contains__", view_contains);
     }
-    for (Type* s : {vm.t.set, vm.t.frozenset}) add_methods(vm, s, kSetLikeMethods);
-    add_methods(vm, vm.t.set, kSetMethods);
+    for (Type* s : {vm.t.set, vm.t.frozenset}) vm.add_methods(s, kSetLikeMethods);
+    vm.add_methods(vm.t.set, kSetMethods);
     vm.add_method(vm.t.int_, "bit_length", int_bit_length, kNoArgs);
     vm.add_method(vm.t.int_, "conjugate", int_conjugate, kNoArgs);
     vm.add_method(vm.t.float_, "is_integer", float_is_integer, kNoArgs);

@@ -136,6 +136,9 @@ void VM::add_method(Type* ty, const char* name, NativeFn fn, ArityCode arity) {
                  bool(arity >> 24 & 1), uint8_t(arity >> 25)};
     ty->attrs[intern(name)] = std::move(m);
 }
+void VM::add_methods(Type* ty, const MethodDef* defs, size_t n) {
+    for (size_t i = 0; i < n; ++i) add_method(ty, defs[i].name, defs[i].fn, defs[i].arity);
+}
 void VM::add_attr(Type* ty, const char* name, Value v) { ty->attrs[intern(name)] = std::move(v); }
 void VM::set_global(const Value& m, const char* name, Value v) {
     Dict* d = m.o->type == t.module ? m.as<Module>()->globals : m.as<Dict>();

@@ -160,6 +160,16 @@ struct VM {
     Type* new_type(std::string name, Type* base, Layout layout = Layout::Other,
                    NativeFn ctor = nullptr);
     void add_method(Type* t, const char* name, NativeFn fn, ArityCode arity = kAnyArgs);
+    // A type's methods as data: a loop over a table is less code than a call per method.
+    struct MethodDef {
+        const char* name;
+        NativeFn fn;
+        ArityCode arity = kAnyArgs;
+    };
+    void add_methods(Type* t, const MethodDef* defs, size_t n);
+    template <size_t N> void add_methods(Type* t, const MethodDef (&defs)[N]) {
+        add_methods(t, defs, N);
+    }
     void add_attr(Type* t, const char* name, Value v);
     void set_global(const Value& module_or_dict, const char* name, Value v);
 

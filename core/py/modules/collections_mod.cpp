@@ -397,23 +397,18 @@ NATIVE(odict_eq) {
 void init_collections(VM& vm, const Value& m) {
     ct.counter = module_type(vm, "Counter", "collections", vm.t.dict, counter_ctor);
     Type* c = ct.counter;
-    vm.add_method(c, "update", counter_update);
-    vm.add_method(c, "subtract", counter_subtract);
-    vm.add_method(c, "__missing__", counter_missing);
-    vm.add_method(c, "most_common", counter_most_common);
-    vm.add_method(c, "elements", counter_elements);
-    vm.add_method(c, "total", counter_total);
-    vm.add_method(c, "copy", counter_copy);
-    vm.add_method(c, "__repr__", counter_repr);
-    vm.add_method(c, "__add__", counter_add);
-    vm.add_method(c, "__sub__", counter_sub);
-    vm.add_method(c, "__or__", counter_or);
-    vm.add_method(c, "__and__", counter_and);
-    vm.add_method(c, "__pos__", counter_pos);
-    vm.add_method(c, "__neg__", counter_neg);
-    vm.add_method(c, "__eq__", counter_eq);
-    vm.add_method(c, "__ne__", counter_ne);
-    vm.add_method(c, "__delitem__", counter_delitem);
+    static const VM::MethodDef kMethods1[] = {
+        {"update", counter_update},       {"subtract", counter_subtract},
+        {"__missing__", counter_missing}, {"most_common", counter_most_common},
+        {"elements", counter_elements},   {"total", counter_total},
+        {"copy", counter_copy},           {"__repr__", counter_repr},
+        {"__add__", counter_add},         {"__sub__", counter_sub},
+        {"__or__", counter_or},           {"__and__", counter_and},
+        {"__pos__", counter_pos},         {"__neg__", counter_neg},
+        {"__eq__", counter_eq},           {"__ne__", counter_ne},
+        {"__delitem__", counter_delitem},
+    };
+    vm.add_methods(c, kMethods1);
     vm.add_attr(
         c, "fromkeys",
         Value(new ClassMethod(vm.t.classmethod, vm.new_native("fromkeys", counter_fromkeys))));
@@ -430,11 +425,12 @@ void init_collections(VM& vm, const Value& m) {
 
     ct.ordereddict = module_type(vm, "OrderedDict", "collections", vm.t.dict, odict_ctor, true);
     Type* od = ct.ordereddict;
-    vm.add_method(od, "__repr__", odict_repr);
-    vm.add_method(od, "move_to_end", odict_move_to_end);
-    vm.add_method(od, "popitem", odict_popitem);
-    vm.add_method(od, "copy", odict_copy);
-    vm.add_method(od, "__eq__", odict_eq);
+    static const VM::MethodDef kMethods2[] = {
+        {"__repr__", odict_repr},   {"move_to_end", odict_move_to_end},
+        {"popitem", odict_popitem}, {"copy", odict_copy},
+        {"__eq__", odict_eq},
+    };
+    vm.add_methods(od, kMethods2);
     vm.set_global(m, "OrderedDict", Value(static_cast<Obj*>(od)));
 
     init_deque(vm, m);
