@@ -633,8 +633,9 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 case OpCode::UNPACK_SEQUENCE__STORE_FAST:
                 case OpCode::UNPACK_SEQUENCE: {
                     // an exact tuple or list of the right length here; anything else (and
-                    // every error) in run_cold. The sequence's reference is taken out of its
-                    // slot, which the first item then fills.
+                    // every error) in run_cold. The sequence is popped (its slot cleared: the
+                    // fused form and UNPACK_SEQUENCE 0 push nothing over it) before the items go
+                    // to their slots or the stack.
                     Value& s = TOP();
                     const std::vector<Value>* items =
                         !s.is_obj()               ? nullptr
@@ -645,15 +646,13 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                         sp = run_cold(vm, f, sp, (w & ~0xffu) | uint32_t(OpCode::UNPACK_SEQUENCE));
                         break;
                     }
-                    Obj* seq = s.o;
-                    --sp;
+                    Value seq = POP();
                     if (OpCode(w & 0xff) == OpCode::UNPACK_SEQUENCE__STORE_FAST) {
                         for (size_t i = 0; i < arg; ++i) locals[ops[ip + i] >> 8] = (*items)[i];
                         ip += int(arg);
                     } else {
                         for (size_t i = arg; i-- > 0;) PUSH((*items)[i]);
                     }
-                    decref(seq);
                     break;
                 }
                 case OpCode::RETURN_VALUE: {

@@ -85,6 +85,21 @@ TEST_CASE("the value stack is clean above its top after every kind of frame exit
         "            out.append({'e': str(e)})\n"
         "    return out\n"
         "for i in range(20): r([[1], 'ab', [str(i), 2, 3, 4], (5,)])\n",
+        // unpacking into locals (UNPACK_SEQUENCE fused with its stores), into the stack and
+        // of nothing, in a function and in a generator that zips
+        "def u(ps):\n"
+        "    for p, q in zip(ps, [str(x) for x in ps]):\n"
+        "        a, b = [p, q]\n"
+        "        () = []\n"
+        "        [] = ()\n"
+        "        c, (d, e) = (a, (b, [a]))\n"
+        "    return sum(len(s) * n for n, s in zip(ps, [str(x) for x in ps]))\n"
+        "def v(ps):\n"
+        "    for p, q in zip(ps, ps):\n"
+        "        pass\n"
+        "    return None\n"
+        "for i in range(20): u(list(range(i)))\n"
+        "v([[1], [2]])\n",
         // a program that ends with an uncaught exception deep in calls
         "def deep(n):\n"
         "    xs = [str(n)] * 3\n"
