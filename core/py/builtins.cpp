@@ -32,8 +32,8 @@ template <class F> struct FnIter : Iter {
     FnIter(Type* t, F f) : Iter(t), fn(std::move(f)) {}
     bool next(VM& vm, Value& out) override { return fn(vm, out); }
 };
-template <class F> static Value fn_iter(VM& vm, F f) {
-    return Value(new FnIter<F>(vm.t.iter, std::move(f)));
+template <class F> static Value fn_iter(Type* t, F f) {
+    return Value(new FnIter<F>(t, std::move(f)));
 }
 
 LMPY_SIZE_BEGIN
@@ -446,7 +446,7 @@ NATIVE(b_reversed) {
          seq.o->type == vm.t.str || seq.o->type == vm.t.range)) {
         int64_t n = vm.len(seq);
         auto i = std::make_shared<int64_t>(n);
-        return fn_iter(vm, [seq, i](VM& vm, Value& out) {
+        return fn_iter(vm.t.reversed_iter, [seq, i](VM& vm, Value& out) {
             if (*i <= 0) return false;
             if (seq.o->type->layout == Layout::List && *i > int64_t(seq.as<List>()->items.size()))
                 return false;
@@ -466,7 +466,7 @@ NATIVE(b_reversed) {
     if (vm.type_of(seq)->lookup(vm.n.__len__) && vm.type_of(seq)->lookup(vm.n.__getitem__)) {
         int64_t n = vm.len(seq);
         auto i = std::make_shared<int64_t>(n);
-        return fn_iter(vm, [seq, i](VM& vm, Value& out) {
+        return fn_iter(vm.t.reversed_iter, [seq, i](VM& vm, Value& out) {
             if (*i <= 0) return false;
             --*i;
             out = vm.getitem(seq, Value::integer(*i));
@@ -476,18 +476,21 @@ NATIVE(b_reversed) {
     vm.type_error("'" + vm.type_name(seq) + "' object is not reversible");
 }
 LMPY_SIZE_END
-NATIVE(b_enumerate) {
+// (enumerate, zip, map, filter: the constructors run once per call, for size; the steps of
+// their iterators stay optimised for speed)
+LMPY_SIZE_FN NATIVE(b_enumerate) {
     if (a.n < 1 || a.n > 2)
         vm.type_error("enumerate() takes at most 2 arguments (" + std::to_string(a.n) + " given)");
     Value it = vm.iter(a[0]);
     int64_t start = a.n == 2 ? vm.to_index(a[1]) : 0;
     if (const Value* s = a.kw(vm.n.start)) start = vm.to_index(*s);
-    return fn_iter(vm, [it, i = start, last = Value()](VM& vm, Value& out) mutable {
-        Value v;
-        if (!vm.next(it, v)) return false;
-        out = vm.pair_reusing(last, Value::integer(i++), std::move(v));
-        return true;
-    });
+    return fn_iter(vm.t.enumerate_iter,
+                   [it, i = start, last = Value()](VM& vm, Value& out) mutable {
+                       Value v;
+                       if (!vm.next(it, v)) return false;
+                       out = vm.pair_reusing(last, Value::integer(i++), std::move(v));
+                       return true;
+                   });
 }
 // zip(strict=True) at the end of argument k+1: the arguments before it were longer, or one
 // after it is (CPython's messages: "argument 3 is shorter than arguments 1-2").
@@ -519,7 +522,7 @@ struct ZipIter : Iter {
         for (size_t k = 0; k < n; ++k) {
             // list, tuple and range iterators stepped here, as FOR_ITER steps them
             Obj* it = its[k].o;
-            int step = it->type == vm.t.iter ? seq_iter_step(it, dst[k]) : -1;
+            int step = it->type->is_iter ? seq_iter_step(it, dst[k]) : -1;
             if (step < 0) step = vm.next(its[k], dst[k]);
             if (!step) {
                 last = Value();
@@ -531,7 +534,7 @@ struct ZipIter : Iter {
         return true;
     }
 };
-NATIVE(b_zip) {
+LMPY_SIZE_FN NATIVE(b_zip) {
     std::vector<Value> its;
     for (int k = 0; k < a.n; ++k) {
         try {
@@ -543,14 +546,14 @@ NATIVE(b_zip) {
         }
     }
     const Value* strict = a.kw(vm.intern("strict"));
-    return Value(new ZipIter(vm.t.iter, std::move(its), strict && vm.truthy(*strict)));
+    return Value(new ZipIter(vm.t.zip_iter, std::move(its), strict && vm.truthy(*strict)));
 }
-NATIVE(b_map) {
+LMPY_SIZE_FN NATIVE(b_map) {
     if (a.n < 2) vm.type_error("map() must have at least two arguments.");
     Value fn = a[0];
     std::vector<Value> its;
     for (int k = 1; k < a.n; ++k) its.push_back(vm.iter(a[k]));
-    return fn_iter(vm, [fn, its](VM& vm, Value& out) {
+    return fn_iter(vm.t.map_iter, [fn, its](VM& vm, Value& out) {
         std::vector<Value> args;
         for (auto& it : its) {
             Value v;
@@ -561,11 +564,11 @@ NATIVE(b_map) {
         return true;
     });
 }
-NATIVE(b_filter) {
+LMPY_SIZE_FN NATIVE(b_filter) {
     check_nargs(vm, "filter", a, 2, 2);
     Value fn = a[0];
     Value it = vm.iter(a[1]);
-    return fn_iter(vm, [fn, it](VM& vm, Value& out) {
+    return fn_iter(vm.t.filter_iter, [fn, it](VM& vm, Value& out) {
         Value v;
         while (vm.next(it, v)) {
             bool keep = fn.is_none() ? vm.truthy(v) : vm.truthy(vm.call(fn, {v}));
@@ -965,6 +968,14 @@ VM::VM() : st(new VMState) {
     t.classmethod = new_type("classmethod", t.object, Layout::Other, b_classmethod);
     t.super = new_type("super", t.object, Layout::Other, b_super);
     t.iter = new_type("iterator", t.object);
+    t.zip_iter = new_type("zip", t.object);
+    t.map_iter = new_type("map", t.object);
+    t.filter_iter = new_type("filter", t.object);
+    t.enumerate_iter = new_type("enumerate", t.object);
+    t.reversed_iter = new_type("reversed", t.object);
+    for (Type* it :
+         {t.iter, t.zip_iter, t.map_iter, t.filter_iter, t.enumerate_iter, t.reversed_iter})
+        it->is_iter = true;
     t.generator = new_type("generator", t.object);
     t.notimpl = new_type("NotImplementedType", t.object);
     t.ellipsis = new_type("ellipsis", t.object);

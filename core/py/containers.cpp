@@ -812,8 +812,8 @@ Value VM::iter(const Value& v, bool unpacking) {
 }
 
 bool VM::next(const Value& it, Value& out) {
-    if (it.is_obj() && it.o->type == t.iter) { // every t.iter object is an Iter
-        int step = seq_iter_step(it.o, out);   // list, tuple, range without virtual calls
+    if (it.is_obj() && it.o->type->is_iter) { // (Type::is_iter: an Iter)
+        int step = seq_iter_step(it.o, out);  // list, tuple, range without virtual calls
         if (step >= 0) return step == 1;
         return static_cast<Iter*>(it.o)->next(*this, out);
     }

@@ -607,8 +607,8 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                     Value v;
                     f.sp = sp;
                     int step;
-                    if (TOP().is_obj() && TOP().o->type == vm.t.iter) {
-                        // every t.iter object is an Iter: the others' next() directly
+                    if (TOP().is_obj() && TOP().o->type->is_iter) {
+                        // an Iter (Type::is_iter): a sequence's stepped here, the others' next()
                         step = seq_iter_step(TOP().o, v);
                         if (step < 0) step = static_cast<Iter*>(TOP().o)->next(vm, v);
                     } else

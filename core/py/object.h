@@ -385,6 +385,7 @@ struct Type : Obj {
     AttrMap attrs;
     Layout layout = Layout::Object;
     bool builtin = true;
+    bool is_iter = false; // every object of the type is an Iter (FOR_ITER steps it directly)
     bool is_exception = false;
     std::string module = "builtins";
     // The name error messages use when it is not `name`: CPython prints a C type's tp_name,

@@ -58,6 +58,9 @@ struct Types {
         *frozenset;
     Type *function, *native, *bound, *module, *cell, *range, *slice, *property, *staticmethod,
         *classmethod, *super, *iter, *generator, *notimpl, *ellipsis, *code, *bigint;
+    // the iterators of zip, map, filter, enumerate and reversed, named as CPython's ("'zip' object
+    // is not subscriptable"); like t.iter their objects are Iters (Type::is_iter)
+    Type *zip_iter, *map_iter, *filter_iter, *enumerate_iter, *reversed_iter;
     Type* dict_view[3]; // dict_keys, dict_values, dict_items
     // exceptions
     Type *BaseException, *Exception, *SystemExit, *KeyboardInterrupt, *GeneratorExit,
