@@ -219,18 +219,16 @@ Value* run_cold(VM& vm, Frame& f, Value* sp, uint32_t w) {
         break;
     }
     case OpCode::UNPACK_SEQUENCE: {
-        // what run_slice leaves: any iterable but an exact tuple or list of the right length.
-        // At most arg + 1 items are taken, as CPython does (a generator is not run to its end
-        // to say there were too many).
+        // what run_slice leaves: an exact tuple or list of the wrong length, or any other
+        // iterable, of which at most arg + 1 items are taken, as CPython does (a generator is
+        // not run to its end to say there were too many).
         Value seq = POP();
-        std::vector<Value> items;
         if (seq.is_obj() && (seq.o->type == vm.t.tuple || seq.o->type == vm.t.list))
-            items = vm.to_vector(seq);
-        else {
-            Value it = vm.iter(seq, true);
-            Value x;
-            while (items.size() <= arg && vm.next(it, x)) items.push_back(x);
-        }
+            unpack_error(vm, vm.len(seq), arg, false);
+        std::vector<Value> items;
+        Value it = vm.iter(seq, true);
+        Value x;
+        while (items.size() <= arg && vm.next(it, x)) items.push_back(x);
         if (items.size() != arg) unpack_error(vm, int64_t(items.size()), arg, false);
         for (size_t i = arg; i-- > 0;) PUSH(items[i]);
         break;
