@@ -518,7 +518,10 @@ struct ZipIter : Iter {
         size_t n = its.size();
         if (n == 0) return false;
         if (!last.is_obj() || last.o->rc != 1) last = vm.new_tuple(std::vector<Value>(n));
-        Value* dst = last.as<Tuple>()->items.data();
+        // held while it fills: a generator stepped here may step this zip again, which must
+        // neither refill this tuple nor free it (as CPython's zip_next holds it)
+        Value fill = last;
+        Value* dst = fill.as<Tuple>()->items.data();
         for (size_t k = 0; k < n; ++k) {
             // list, tuple and range iterators stepped here, as FOR_ITER steps them
             Obj* it = its[k].o;
@@ -530,7 +533,7 @@ struct ZipIter : Iter {
                 return false;
             }
         }
-        out = last;
+        out = std::move(fill);
         return true;
     }
 };

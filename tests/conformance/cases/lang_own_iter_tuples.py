@@ -38,3 +38,21 @@ except ValueError as e:
 for i, (k, v) in enumerate(d.items()):
     d2 = {k: (i, v)}
 print(d2, [x for x in zip(*[[1, 2], [3, 4], [5, 6]])])
+
+
+# a zip stepped again by a generator it is itself stepping: the tuple being filled is neither
+# refilled nor freed under it
+def reenter():
+    print("inner", next(z2, "done"))
+    yield "a"
+    print("inner again", next(z2, "done"))
+    yield "b"
+
+
+z2 = zip([1], reenter())
+print(list(z2))
+z3 = zip(iter([1, 2, 3]), (print("step", next(z3, "-")) or c for c in "xyz"))
+try:
+    print(list(z3))
+except ValueError as e:
+    print("ValueError:", e)
