@@ -160,12 +160,12 @@ MlTypes ml_types(VM& vm) {
     vm.set_global(mod, "csr_matrix", Value(T));
     add_property(vm, T, "shape", csr_shape);
     add_property(vm, T, "nnz", csr_nnz);
-    static const VM::MethodDef kMethods1[] = {
+    static const VM::MethodDef kCsrMethods[] = {
         {"toarray", csr_toarray},     {"todense", csr_toarray}, {"sum", csr_sum},
         {"__getitem__", csr_getitem}, {"__repr__", csr_repr_m}, {"__str__", csr_str_m},
         {"__len__", csr_len},         {"__bool__", csr_bool},
     };
-    vm.add_methods(T, kMethods1);
+    vm.add_methods(T, kCsrMethods);
     return MlTypes{T};
 }
 

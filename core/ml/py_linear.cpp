@@ -205,7 +205,7 @@ Value lr_get_params(VM& vm, Args& a) {
 void init_sklearn_linear_model(VM& vm, const Value& m) {
     Type* T = vm.new_type("LogisticRegression", vm.t.object, Layout::Object);
     T->module = "sklearn.linear_model._logistic";
-    static const VM::MethodDef kMethods1[] = {
+    static const VM::MethodDef kLogisticMethods[] = {
         {"__init__", lr_init},
         {"__repr__", lr_repr},
         {"fit", lr_fit},
@@ -216,7 +216,7 @@ void init_sklearn_linear_model(VM& vm, const Value& m) {
         {"score", lr_score},
         {"get_params", lr_get_params},
     };
-    vm.add_methods(T, kMethods1);
+    vm.add_methods(T, kLogisticMethods);
     T->ctor = lr_ctor;
     vm.set_global(m, "LogisticRegression", Value(T));
     ml_types(vm);

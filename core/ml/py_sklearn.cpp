@@ -215,7 +215,7 @@ Value vec_ctor(VM& vm, Args& a) {
 void init_text(VM& vm, const Value& m) {
     Type* T = vm.new_type("CountVectorizer", vm.t.object, Layout::Object);
     T->module = "sklearn.feature_extraction.text";
-    static const VM::MethodDef kMethods1[] = {
+    static const VM::MethodDef kVectorizerMethods[] = {
         {"__init__", vec_init},
         {"__repr__", vec_repr},
         {"fit", vec_fit},
@@ -224,7 +224,7 @@ void init_text(VM& vm, const Value& m) {
         {"get_feature_names_out", vec_names},
         {"build_analyzer", vec_build_analyzer},
     };
-    vm.add_methods(T, kMethods1);
+    vm.add_methods(T, kVectorizerMethods);
     T->ctor = vec_ctor;
     vm.set_global(m, "CountVectorizer", Value(T));
     ml_types(vm);

@@ -169,7 +169,7 @@ void add_operators(VM& vm, Type* t) {
     BIN("__lshift__", "__rlshift__", BinOp::LShift)
     BIN("__rshift__", "__rrshift__", BinOp::RShift)
 #undef BIN
-    static const VM::MethodDef kMethods1[] = {
+    static const VM::MethodDef kCompareUnaryMethods[] = {
         {"__eq__", d_bin<int(BinOp::Eq), false>},
         {"__ne__", d_bin<int(BinOp::Ne), false>},
         {"__lt__", d_bin<int(BinOp::Lt), false>},
@@ -181,11 +181,11 @@ void add_operators(VM& vm, Type* t) {
         {"__abs__", d_un<UnOp::Abs>},
         {"__invert__", d_un<UnOp::Invert>},
     };
-    vm.add_methods(t, kMethods1);
+    vm.add_methods(t, kCompareUnaryMethods);
 }
 
 static void add_inplace(VM& vm, Type* t) {
-    static const VM::MethodDef kMethods2[] = {
+    static const VM::MethodDef kInplaceMethods[] = {
         {"__iadd__", d_ibin<int(BinOp::Add)>},
         {"__isub__", d_ibin<int(BinOp::Sub)>},
         {"__imul__", d_ibin<int(BinOp::Mul)>},
@@ -200,7 +200,7 @@ static void add_inplace(VM& vm, Type* t) {
         {"__ilshift__", d_ibin<int(BinOp::LShift)>},
         {"__irshift__", d_ibin<int(BinOp::RShift)>},
     };
-    vm.add_methods(t, kMethods2);
+    vm.add_methods(t, kInplaceMethods);
 }
 
 // ------------------------------------------------------------------------------ indexing
@@ -543,14 +543,14 @@ void init_array_type(VM& vm, NpState& st) {
     st.ndarray = t;
     add_operators(vm, t);
     add_inplace(vm, t);
-    static const VM::MethodDef kMethods3[] = {
+    static const VM::MethodDef kDunderMethods[] = {
         {"__getitem__", d_getitem}, {"__setitem__", d_setitem}, {"__iter__", d_iter},
         {"__len__", d_len},         {"__repr__", d_repr},       {"__str__", d_str},
         {"__bool__", d_bool},       {"__float__", d_float},     {"__int__", d_int},
         {"__index__", d_index},     {"__format__", d_format},   {"__contains__", d_contains},
         {"__hash__", d_hash},
     };
-    vm.add_methods(t, kMethods3);
+    vm.add_methods(t, kDunderMethods);
     auto prop = [&](const char* name, NativeFn fn) {
         auto* p = new Property(vm.t.property);
         Value pv(p);
@@ -566,7 +566,7 @@ void init_array_type(VM& vm, NpState& st) {
     prop("itemsize", p_itemsize);
     prop("nbytes", p_nbytes);
     prop("strides", p_strides);
-    static const VM::MethodDef kMethods4[] = {
+    static const VM::MethodDef kArrayMethods[] = {
         {"reshape", m_reshape},   {"transpose", m_transpose},
         {"swapaxes", m_swapaxes}, {"flatten", m_flatten},
         {"ravel", m_ravel},       {"copy", m_copy},
@@ -577,7 +577,7 @@ void init_array_type(VM& vm, NpState& st) {
         {"argsort", m_argsort},   {"squeeze", m_squeeze},
         {"nonzero", m_nonzero},
     };
-    vm.add_methods(t, kMethods4);
+    vm.add_methods(t, kArrayMethods);
     add_reduction_methods(vm, t);
 }
 

@@ -180,7 +180,7 @@ void init_scalar_types(VM& vm, NpState& st) {
         t->tp_name = "numpy." + t->name;
         add_operators(vm, t);
         add_reduction_methods(vm, t);
-        static const VM::MethodDef kMethods1[] = {
+        static const VM::MethodDef kScalarMethods[] = {
             {"__repr__", s_repr},     {"__str__", s_repr},
             {"__format__", s_format}, {"__float__", s_float},
             {"__int__", s_int},       {"__bool__", s_bool},
@@ -189,7 +189,7 @@ void init_scalar_types(VM& vm, NpState& st) {
             {"item", s_item},         {"tolist", s_item},
             {"astype", s_astype},     {"is_integer", s_is_integer},
         };
-        vm.add_methods(t, kMethods1);
+        vm.add_methods(t, kScalarMethods);
         prop(vm, t, "dtype", s_dtype);
         prop(vm, t, "shape", s_shape);
         prop(vm, t, "ndim", s_zero);
@@ -201,11 +201,11 @@ void init_scalar_types(VM& vm, NpState& st) {
     Type* d = vm.new_type("dtype", vm.t.object, Layout::Other, c_dtype);
     d->module = "numpy";
     st.dtype = d;
-    static const VM::MethodDef kMethods2[] = {
+    static const VM::MethodDef kDtypeMethods[] = {
         {"__str__", dt_str}, {"__repr__", dt_repr}, {"__eq__", dt_eq},
         {"__ne__", dt_ne},   {"__hash__", dt_hash},
     };
-    vm.add_methods(d, kMethods2);
+    vm.add_methods(d, kDtypeMethods);
     prop(vm, d, "name", dt_name);
     prop(vm, d, "kind", dt_kind);
     prop(vm, d, "itemsize", dt_itemsize);

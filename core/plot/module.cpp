@@ -386,7 +386,7 @@ void init_pyplot(VM& vm, const Value& m) {
 
     Type* F = vm.new_type("Figure", vm.t.object, Layout::Other);
     F->module = "matplotlib.figure";
-    static const VM::MethodDef kMethods1[] = {
+    static const VM::MethodDef kFigureMethods[] = {
         {"__repr__", fig_repr},
         {"__str__", fig_str},
         {"add_subplot", fig_add_subplot},
@@ -398,7 +398,7 @@ void init_pyplot(VM& vm, const Value& m) {
         {"savefig", plt_noop},
         {"show", plt_noop},
     };
-    vm.add_methods(F, kMethods1);
+    vm.add_methods(F, kFigureMethods);
     add_prop(vm, F, "axes", fig_axes);
     st->figure_t = F;
 
@@ -410,24 +410,24 @@ void init_pyplot(VM& vm, const Value& m) {
         f.as<NativeFunc>()->data = Value::integer(int64_t(reinterpret_cast<intptr_t>(&d)));
         vm.add_attr(A, d.ax_name, f);
     }
-    static const VM::MethodDef kMethods2[] = {
+    static const VM::MethodDef kAxesMethods[] = {
         {"__repr__", ax_repr},
         {"get_title", ax_get_title},
         {"get_xlabel", ax_get_xlabel},
         {"get_ylabel", ax_get_ylabel},
     };
-    vm.add_methods(A, kMethods2);
+    vm.add_methods(A, kAxesMethods);
     add_prop(vm, A, "figure", ax_figure);
     for (const char* s : kStubs) vm.add_method(A, s, ax_stub);
     st->axes_t = A;
 
     Type* R = vm.new_type("ndarray", vm.t.object, Layout::Other);
     R->module = "numpy";
-    static const VM::MethodDef kMethods3[] = {
+    static const VM::MethodDef kArrayMethods[] = {
         {"__getitem__", arr_getitem}, {"__len__", arr_len},     {"__iter__", arr_iter},
         {"__repr__", arr_repr},       {"flatten", arr_flatten}, {"ravel", arr_flatten},
     };
-    vm.add_methods(R, kMethods3);
+    vm.add_methods(R, kArrayMethods);
     add_prop(vm, R, "flat", arr_flatten);
     add_prop(vm, R, "shape", arr_shape);
     st->axes_array_t = R;

@@ -318,13 +318,12 @@ NATIVE(str_replace) {
     out.append(s, i, std::string::npos);
     return vm.str(std::move(out));
 }
-LMPY_SIZE_BEGIN // (find, count, startswith and endswith: none is in a hot loop of the deck)
-                // The optional start and end (a[2], a[3]) of find, index, count, startswith and
-                // endswith as code-point offsets clamped to the string (CPython's ADJUST_INDICES);
-                // false when the range holds nothing a substring could be found in (start past the
-                // end, or end before start).
-    static bool
-    sub_range(VM& vm, Args& a, int64_t len, int64_t& start, int64_t& end) {
+// find, count, startswith and endswith, compiled for size: none is in a hot loop of the deck.
+LMPY_SIZE_BEGIN
+// The optional start and end (a[2], a[3]) of find, index, count, startswith and endswith as
+// code-point offsets clamped to the string (CPython's ADJUST_INDICES); false when the range
+// holds nothing a substring could be found in (start past the end, or end before start).
+static bool sub_range(VM& vm, Args& a, int64_t len, int64_t& start, int64_t& end) {
     auto idx = [&](int k, int64_t none) {
         if (a.n <= k || a[k].is_none()) return none;
         return vm.to_index(a[k],

@@ -397,7 +397,7 @@ NATIVE(odict_eq) {
 void init_collections(VM& vm, const Value& m) {
     ct.counter = module_type(vm, "Counter", "collections", vm.t.dict, counter_ctor);
     Type* c = ct.counter;
-    static const VM::MethodDef kMethods1[] = {
+    static const VM::MethodDef kCounterMethods[] = {
         {"update", counter_update},       {"subtract", counter_subtract},
         {"__missing__", counter_missing}, {"most_common", counter_most_common},
         {"elements", counter_elements},   {"total", counter_total},
@@ -408,7 +408,7 @@ void init_collections(VM& vm, const Value& m) {
         {"__eq__", counter_eq},           {"__ne__", counter_ne},
         {"__delitem__", counter_delitem},
     };
-    vm.add_methods(c, kMethods1);
+    vm.add_methods(c, kCounterMethods);
     vm.add_attr(
         c, "fromkeys",
         Value(new ClassMethod(vm.t.classmethod, vm.new_native("fromkeys", counter_fromkeys))));
@@ -425,12 +425,12 @@ void init_collections(VM& vm, const Value& m) {
 
     ct.ordereddict = module_type(vm, "OrderedDict", "collections", vm.t.dict, odict_ctor, true);
     Type* od = ct.ordereddict;
-    static const VM::MethodDef kMethods2[] = {
+    static const VM::MethodDef kOrderedDictMethods[] = {
         {"__repr__", odict_repr},   {"move_to_end", odict_move_to_end},
         {"popitem", odict_popitem}, {"copy", odict_copy},
         {"__eq__", odict_eq},
     };
-    vm.add_methods(od, kMethods2);
+    vm.add_methods(od, kOrderedDictMethods);
     vm.set_global(m, "OrderedDict", Value(static_cast<Obj*>(od)));
 
     init_deque(vm, m);
