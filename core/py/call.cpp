@@ -45,7 +45,8 @@ static void method_call_error(VM& vm, NativeFunc* nf, Args& a) {
     ArgStyle st = self && !self->is_subtype(nf->owner) ? ArgStyle::Any : ar.style;
     if (self && self->is_subtype(nf->owner) && !kw && !count) return;
     std::string m;
-    if (nf->name[0] == '_') { // a slot wrapper (__init__, __len__, ...): worded otherwise
+    if (nf->name[0] == '_' &&
+        nf->name[1] == '_') { // a slot wrapper (__init__, ...): worded otherwise
         ((m += "descriptor '") += nf->name) += "' ";
         if (!self) (((m += "of '") += owner) += "' object needs an argument");
         if (self && st == ArgStyle::Any)
