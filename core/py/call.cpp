@@ -379,7 +379,7 @@ void VM::next_stack_chunk(size_t need) {
 
 Value VM::call_function(Function* fn, Args& a) {
     Code* c = fn->code;
-    size_t need = size_t(c->nlocals + c->ncells() + c->stacksize);
+    size_t need = size_t(c->nslots);
     if (c->generator) {
         auto* g = new Generator(t.generator);
         Value gv(g);
@@ -514,7 +514,7 @@ LMPY_SIZE_FN Value build_class(VM& vm, const Value& body, const Value& name, con
     Value ns = vm.new_dict();
     // run the class body with ns as its namespace
     Code* c = fn->code;
-    size_t need = size_t(c->nlocals + c->ncells() + c->stacksize);
+    size_t need = size_t(c->nslots);
     std::vector<Value> storage(need);
     Frame f;
     f.code = c;

@@ -40,7 +40,13 @@ struct Code : Obj {
     int firstline = 0;
     std::string name, qualname, filename;
     explicit Code(Type* t) : Obj(t) {}
-    int ncells() const { return int(cellnames.size() + freenames.size()); }
+    // set when the unit is finished (compiler): the slots of a frame (locals, cells, operand
+    // stack), and whether a call that binds exactly nargs positional arguments may run inline
+    // in the loop (push_frame: no cells, not a generator, no *args/**kwargs/keyword-only)
+    int nslots = 0;
+    bool plain = false;
+    int ncellvars = 0; // cellnames then freenames: the cell slots (set with them)
+    int ncells() const { return ncellvars; }
 };
 
 inline OpCode op_of(uint32_t w) { return OpCode(w & 0xff); }

@@ -489,6 +489,7 @@ struct Gen {
             un.code->freenames.push_back(vm.intern(f));
         }
         un.code->nlocals = int(un.code->varnames.size());
+        un.code->ncellvars = int(un.code->cellnames.size() + un.code->freenames.size());
         un.code->generator = s->generator;
         un.code->is_class_body = s->kind == SK::Class;
         un.code->is_module = s->kind == SK::Module;
@@ -497,9 +498,11 @@ struct Gen {
     Code* pop_unit() {
         Unit& un = u();
         fuse_pairs(un.code->ops);
-        un.code->stacksize = un.maxdepth + 8;
-        un.code->gcache.resize(un.code->names.size());
         Code* c = un.code;
+        c->stacksize = un.maxdepth + 8;
+        c->gcache.resize(c->names.size());
+        c->nslots = c->nlocals + c->ncells() + c->stacksize;
+        c->plain = !c->generator && !c->varargs && !c->varkw && !c->nkwonly && !c->ncells();
         units.pop_back();
         return c;
     }

@@ -193,25 +193,49 @@ LMPY_SIZE_FN static Resume unwind(VM& vm, Frame& f, const Value& exc, Value* sp,
     return {sp, b.handler};
 }
 
+// unwind() through the frames the loop runs inline, from the innermost (cf) out to the
+// slice's entry frame: each one without a handler adds its line and is popped. A handler
+// found: cf is its frame. None: sp is null and cf the entry frame (the caller re-raises).
+LMPY_SIZE_FN static Resume unwind_frames(VM& vm, Frame& entry, Frame*& cf, const Value& exc,
+                                         Value* sp, int ip) {
+    for (;;) {
+        Resume r = unwind(vm, *cf, exc, sp, ip, cf->hbase);
+        if (r.sp || cf == &entry) return r;
+        Frame* caller = cf->prev;
+        pop_frame(vm, cf, nullptr);
+        cf = caller;
+        sp = cf->sp;
+        ip = cf->ip;
+    }
+}
+
 // One run of the loop, until the frame returns or yields (the result) or until a loop
-// back-edge that ticks the interrupt counter (undef, which no return or yield gives; f.ip
-// and f.sp hold where to resume: the loop keeps ip in a local and stores it only there and
-// at a yield). run_frame calls it again at once. Why slices: WebAssembly engines have no
-// on-stack replacement, so an activation that starts in the baseline tier (V8's
-// Liftoff) stays there however hot its loop gets; a top-level `for` loop of a cell would run
-// unoptimised to the end. Re-entering every 1024 back-edges picks up the optimised code
-// as soon as the engine has it (measured in `npm run bench`: the loop benchmark 741-754 ->
-// 375-444 ms in Node). Natively the re-entry costs one call per 1024 iterations.
+// back-edge or a call that ticks the interrupt counter (undef, which no return or yield
+// gives; f.resume is the frame to resume in, f itself or an inlined callee, and its ip and sp
+// say where: the loop keeps ip in a local and stores it only there, at a call and at a
+// yield). run_frame calls it again at once. Calls of plain Python functions switch frames in
+// the loop (push_frame, frame.h): cf is the frame running, f the entry frame.
+// Why slices: WebAssembly engines have no on-stack replacement, so an activation that starts
+// in the baseline tier (V8's Liftoff) stays there however hot its loop gets; a top-level
+// `for` loop of a cell would run unoptimised to the end. Re-entering every 1024 back-edges
+// picks up the optimised code as soon as the engine has it (measured in `npm run bench`: the
+// loop benchmark 741-754 -> 375-444 ms in Node); every 1024 calls too, since a recursion
+// whose calls run inline has no back-edge. Natively a re-entry costs one call.
 Value run_slice(VM& vm, Frame& f, size_t handling_base) {
-    Code* code = f.code;
-    const uint32_t* ops = code->ops.data();
-    Value* locals = f.base;
-    Value* cells = f.base + code->nlocals;
-    Value* stack_base = cells + code->ncells();
-    Dict* globals = f.globals;
+    f.hbase = handling_base;
+    Frame* cf = f.resume ? f.resume : &f;
+    f.resume = nullptr;
+    Code* code;
+    const uint32_t* ops;
+    Value *locals, *cells, *stack_base;
+    Dict* globals;
     Dict* builtins = vm.builtins.as<Dict>();
-    Value* sp = f.sp;
-    int ip = f.ip; // in a local: f.ip is stored only where the frame is left to resume
+    Value* sp;
+    int ip; // in a local: cf->ip is stored only where the frame is left
+#define LOAD_FRAME()                                                                               \
+    (code = cf->code, ops = code->ops.data(), locals = cf->base, cells = locals + code->nlocals,   \
+     stack_base = cells + code->ncells(), globals = cf->globals, sp = cf->sp, ip = cf->ip)
+    LOAD_FRAME();
     for (;;) {
         try {
             for (;;) {
@@ -307,7 +331,7 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 case OpCode::WITH_ENTER:
                 case OpCode::WITH_EXIT:
                 case OpCode::WITH_EXCEPT:
-                case OpCode::SETUP_ANNOTATIONS: sp = run_cold(vm, f, sp, w); break;
+                case OpCode::SETUP_ANNOTATIONS: sp = run_cold(vm, *cf, sp, w); break;
                 case OpCode::LOAD_DEREF: {
                     Cell* c = cells[arg].as<Cell>();
                     if (c->empty) {
@@ -354,13 +378,13 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 }
                 case OpCode::LOAD_NAME: {
                     // module level (no namespace dict of its own): the globals, with the cache
-                    if (!f.ns.is_obj()) {
+                    if (!cf->ns.is_obj()) {
                         PUSH(*global_slot(vm, code->gcache[arg], globals, builtins,
                                           code->names[arg]));
                         break;
                     }
                     Str* name = code->names[arg];
-                    Value* v = dict_find_str(f.ns.as<Dict>(), name);
+                    Value* v = dict_find_str(cf->ns.as<Dict>(), name);
                     if (!v) v = dict_find_str(globals, name);
                     if (!v) v = dict_find_str(builtins, name);
                     if (!v) raise_undefined(vm, name);
@@ -369,10 +393,10 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 }
                 case OpCode::STORE_NAME: {
                     Value v = POP();
-                    if (!f.ns.is_obj())
+                    if (!cf->ns.is_obj())
                         store_global(vm, code->gcache[arg], globals, builtins, code->names[arg], v);
                     else
-                        dict_set(vm, f.ns.as<Dict>(), Value(code->names[arg]), v);
+                        dict_set(vm, cf->ns.as<Dict>(), Value(code->names[arg]), v);
                     break;
                 }
                 case OpCode::LOAD_ATTR: {
@@ -399,31 +423,33 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                         PUSH(Value::undef());
                     break;
                 }
-                case OpCode::CALL_METHOD: {
-                    Value* fp = sp - arg - 2;
-                    Value r;
-                    f.sp = sp;
-                    if (fp[1].is_undef())
-                        r = vm.call_args(fp[0], fp + 2, int(arg));
-                    else
-                        r = vm.call_args(fp[0], fp + 1, int(arg) + 1);
-                    while (sp > fp) *--sp = Value();
-                    PUSH(std::move(r));
-                    break;
-                }
+                case OpCode::CALL_METHOD:
                 case OpCode::CALL: {
-                    Value* fp = sp - arg - 1;
-                    if ((++vm.tick & 0x3FF) == 0) vm.check_interrupt();
-                    Value r;
+                    // func self|NULL args (CALL_METHOD) or func args (CALL): the arguments
+                    // from `args` on, n of them (with self when it is there)
+                    bool method = OpCode(w & 0xff) == OpCode::CALL_METHOD;
+                    Value* fp = sp - arg - 1 - method;
+                    Value* args = fp + 1 + (method && fp[1].is_undef());
+                    int n = int(sp - args);
+                    bool tick = (++vm.tick & 0x3FF) == 0;
+                    if (tick) vm.check_interrupt();
                     if (fp[0].is_obj() && fp[0].o->type == vm.t.function) {
-                        // a Python function: straight to its frame (VM::call would dispatch)
-                        Args a;
-                        a.pos = fp + 1;
-                        a.n = int(arg);
-                        r = vm.call_function(fp[0].as<Function>(), a);
-                    } else {
-                        r = vm.call_args(fp[0], fp + 1, int(arg));
+                        if (Frame* nf = push_frame(vm, fp[0].as<Function>(), args, n)) {
+                            // the callee runs in this loop; its RETURN_VALUE comes back here
+                            cf->sp = sp;
+                            cf->ip = ip;
+                            nf->ret_sp = fp;
+                            cf = nf;
+                            LOAD_FRAME();
+                            if (tick) { // a slice ends every 1024 calls too (recursion)
+                                f.resume = cf;
+                                return Value::undef();
+                            }
+                            break;
+                        }
                     }
+                    cf->sp = sp;
+                    Value r = vm.call_args(fp[0], args, n);
                     while (sp > fp) *--sp = Value();
                     PUSH(std::move(r));
                     break;
@@ -569,9 +595,10 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 }
                 case OpCode::JUMP:
                     if (int(arg) < ip && (++vm.tick & 0x3FF) == 0) {
-                        f.sp = sp;
+                        cf->sp = sp;
                         vm.check_interrupt();
-                        f.ip = int(arg);
+                        cf->ip = int(arg);
+                        f.resume = cf;
                         return Value::undef();
                     }
                     ip = int(arg);
@@ -605,7 +632,7 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 case OpCode::FOR_ITER__STORE_FAST:
                 case OpCode::FOR_ITER__STORE_GLOBAL: {
                     Value v;
-                    f.sp = sp;
+                    cf->sp = sp;
                     int step;
                     if (TOP().is_obj() && TOP().o->type->is_iter) {
                         // an Iter (Type::is_iter): a sequence's stepped here, the others' next()
@@ -643,7 +670,8 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                         : s.o->type == vm.t.list  ? &s.as<List>()->items
                                                   : nullptr;
                     if (!items || items->size() != arg) { // (the stores after it then run)
-                        sp = run_cold(vm, f, sp, (w & ~0xffu) | uint32_t(OpCode::UNPACK_SEQUENCE));
+                        sp =
+                            run_cold(vm, *cf, sp, (w & ~0xffu) | uint32_t(OpCode::UNPACK_SEQUENCE));
                         break;
                     }
                     Value seq = POP();
@@ -657,22 +685,32 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 }
                 case OpCode::RETURN_VALUE: {
                     Value r = POP();
-                    f.sp = sp;
+                    if (cf != &f) { // back to the caller in this loop, the result on its stack
+                        Frame* caller = cf->prev;
+                        Value* ret = cf->ret_sp;
+                        pop_frame(vm, cf, sp);
+                        cf = caller;
+                        LOAD_FRAME();
+                        while (sp > ret) *--sp = Value();
+                        PUSH(std::move(r));
+                        break;
+                    }
+                    cf->sp = sp;
                     if (vm.handling.size() > handling_base) vm.handling.resize(handling_base);
                     return r;
                 }
                 case OpCode::SETUP_EXCEPT:
-                    f.blocks.push_back({int(arg), int(sp - stack_base), int(vm.handling.size())});
+                    cf->blocks.push_back({int(arg), int(sp - stack_base), int(vm.handling.size())});
                     break;
-                case OpCode::POP_BLOCK: f.blocks.pop_back(); break;
+                case OpCode::POP_BLOCK: cf->blocks.pop_back(); break;
                 case OpCode::POP_EXCEPT:
-                    if (vm.handling.size() > handling_base) vm.handling.pop_back();
+                    if (vm.handling.size() > cf->hbase) vm.handling.pop_back();
                     break;
                 case OpCode::YIELD_VALUE: {
                     Value v = POP();
-                    f.sp = sp;
-                    f.ip = ip;
-                    f.yielded = true;
+                    cf->sp = sp;
+                    cf->ip = ip;
+                    cf->yielded = true;
                     return v;
                 }
                 case OpCode::GET_YIELD_FROM_ITER: TOP() = vm.iter(TOP()); break;
@@ -681,15 +719,15 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                     // value of the `yield from`; any other iterator is stepped (and gives None)
                     Value sent = POP();
                     Value v;
-                    f.sp = sp;
+                    cf->sp = sp;
                     bool more = TOP().is_obj() && TOP().o->type == vm.t.generator
                                     ? static_cast<Generator*>(TOP().o)->step(vm, sent, v)
                                     : vm.next(TOP(), v);
                     if (more) {
                         // re-execute this instruction when resumed
-                        f.ip = ip - 1;
-                        f.sp = sp;
-                        f.yielded = true;
+                        cf->ip = ip - 1;
+                        cf->sp = sp;
+                        cf->yielded = true;
                         return v;
                     }
                     TOP() = std::move(v);
@@ -701,24 +739,35 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 }
             }
         } catch (PyExc& e) {
-            Resume r = unwind(vm, f, e.exc, sp, ip, handling_base);
+            Resume r = unwind_frames(vm, f, cf, e.exc, sp, ip);
             if (!r.sp) throw;
+            LOAD_FRAME();
             sp = r.sp;
             ip = r.ip;
         } catch (std::bad_alloc&) {
             // a C++ allocation that failed is Python's MemoryError
             Value me = vm.new_exc(vm.t.MemoryError, "");
             static_cast<ExcObj*>(me.o)->args = vm.new_tuple();
-            Resume r = unwind(vm, f, me, sp, ip, handling_base);
+            Resume r = unwind_frames(vm, f, cf, me, sp, ip);
             if (!r.sp) throw PyExc{me};
+            LOAD_FRAME();
             sp = r.sp;
             ip = r.ip;
+        } catch (...) {
+            // (no other exception should reach the loop; the inlined frames go all the same)
+            while (cf != &f) {
+                Frame* caller = cf->prev;
+                pop_frame(vm, cf, nullptr);
+                cf = caller;
+            }
+            throw;
         }
     }
+#undef LOAD_FRAME
 }
 
 LMPY_SIZE_FN Value VM::run_code(Code* code, const Value& globals, const Value& ns) {
-    std::vector<Value> storage(size_t(code->nlocals + code->ncells() + code->stacksize));
+    std::vector<Value> storage(size_t(code->nslots));
     Frame f;
     f.code = code;
     f.globals = globals.as<Dict>();

@@ -97,8 +97,11 @@ struct VMState {
     ValueStack stack;
     // keys view the interned Str's own text (kept alive by `keep`): a lookup allocates nothing
     std::unordered_map<std::string_view, Str*> interned;
-    const Frame* top_frame = nullptr; // the innermost running frame (Frame::prev links the rest)
-    std::vector<Value> keep;          // interned strings held alive
+    Frame* top_frame = nullptr; // the innermost running frame (Frame::prev links the rest)
+    // frames of calls the loop runs inline (push_frame): in use LIFO, the first `nframes`
+    std::vector<std::unique_ptr<Frame>> frames;
+    size_t nframes = 0;
+    std::vector<Value> keep; // interned strings held alive
     std::vector<Str*> binop_names;
 };
 

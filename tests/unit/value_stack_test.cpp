@@ -9,7 +9,7 @@
 
 using namespace lmpy;
 
-static std::string run_and_check(const char* src, size_t& dirty) {
+static std::string run_and_check(const char* src, size_t& dirty, size_t* pool = nullptr) {
     VM vm;
     Ast ast;
     parse_module(src, ast);
@@ -28,6 +28,10 @@ static std::string run_and_check(const char* src, size_t& dirty) {
     dirty = 0;
     for (auto& chunk : vm.st->stack.chunks)
         for (size_t i = 0; i < ValueStack::kChunk; ++i) dirty += chunk[i].is_obj();
+    // every frame the loop pushed for an inline call is gone, and the depth with it
+    dirty += vm.st->nframes + size_t(vm.depth) + (vm.st->top_frame != nullptr);
+    dirty += vm.st->stack.chunk + vm.st->stack.top + vm.handling.size();
+    if (pool) *pool = vm.st->frames.size();
     return err;
 }
 
@@ -111,5 +115,42 @@ TEST_CASE("the value stack is clean above its top after every kind of frame exit
         std::string err = run_and_check(p, dirty);
         CAPTURE(p, err);
         CHECK(dirty == 0);
+    }
+}
+
+TEST_CASE("calls that run inline give back their frames on every way out", "[vm]") {
+    // (run_and_check counts frames still linked, the depth, the stack's position and the
+    // exceptions being handled as dirty)
+    const char* programs[] = {
+        // returns, exceptions caught three frames up, finally blocks on the way
+        "def a(n):\n"
+        "    if n == 0: raise KeyError(str(n))\n"
+        "    return [a(n - 1)]\n"
+        "def b(n):\n"
+        "    try: return a(n)\n"
+        "    finally: s = str(n)\n"
+        "def c():\n"
+        "    try: return b(3)\n"
+        "    except KeyError: return 'k'\n"
+        "for i in range(50): c(); b(0) if False else None\n",
+        // the recursion limit reached and caught, a return from an except block
+        "def d(n): return d(n + 1)\n"
+        "def e():\n"
+        "    try: raise ValueError()\n"
+        "    except ValueError: return 1\n"
+        "for i in range(2):\n"
+        "    try: d(0)\n"
+        "    except RecursionError: e()\n",
+        // an exception out of inline frames through sorted()'s key, uncaught at the end
+        "def f(v): return g(v)\n"
+        "def g(v): return [v][v]\n"
+        "sorted([0, 0, 3], key=f)\n",
+    };
+    for (const char* p : programs) {
+        size_t dirty = 1, pool = 0;
+        std::string err = run_and_check(p, dirty, &pool);
+        CAPTURE(p, err);
+        CHECK(dirty == 0);
+        CHECK(pool >= 1); // (calls did run inline)
     }
 }
