@@ -1,6 +1,7 @@
 // Estimator parameter handling and common errors (see py_estimator.h).
 #include "ml/py_estimator.h"
 #include <algorithm>
+#include <cstring>
 
 namespace lmpy::ml {
 
@@ -18,16 +19,20 @@ void check_consistent_length(VM& vm, const std::vector<int64_t>& lens) {
         }
 }
 
+std::vector<const Param*> params_by_name(const std::vector<Param>& params) {
+    std::vector<const Param*> sorted;
+    for (auto& p : params) sorted.push_back(&p);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Param* x, const Param* y) { return std::strcmp(x->name, y->name) < 0; });
+    return sorted;
+}
+
 Value estimator_repr(VM& vm, const Value& self, const char* cls, const std::vector<Param>& params) {
     std::string out = std::string(cls) + "(";
     bool first = true;
     AttrMap& attrs = *self.o->own_attrs(); // estimators are Instances
-    // scikit-learn lists the changed parameters in get_params() order: sorted by name.
-    std::vector<const Param*> sorted;
-    for (auto& p : params) sorted.push_back(&p);
-    std::sort(sorted.begin(), sorted.end(),
-              [](const Param* x, const Param* y) { return std::string(x->name) < y->name; });
-    for (const Param* pp : sorted) {
+    // scikit-learn lists the changed parameters in get_params() order
+    for (const Param* pp : params_by_name(params)) {
         const Param& p = *pp;
         auto it = attrs.find(vm.intern(p.name));
         if (it == attrs.end()) continue;

@@ -19,6 +19,8 @@ struct Param {
 void init_params(VM& vm, const Value& self, Args& a, const char* cls,
                  const std::vector<Param>& params);
 Value estimator_repr(VM& vm, const Value& self, const char* cls, const std::vector<Param>& params);
+// The parameters in get_params() order: sorted by name.
+std::vector<const Param*> params_by_name(const std::vector<Param>& params);
 Value attr(VM& vm, const Value& self, const char* name);
 // The estimator type registered in `module` (importing it if needed).
 Type* estimator_type(VM& vm, const char* module, const char* name);

@@ -192,11 +192,8 @@ Value lr_score(VM& vm, Args& a) {
 Value lr_get_params(VM& vm, Args& a) {
     self_lr(vm, a);
     Value d = vm.new_dict();
-    std::vector<const Param*> sorted;
-    for (auto& p : lr_params()) sorted.push_back(&p);
-    std::sort(sorted.begin(), sorted.end(),
-              [](const Param* x, const Param* y) { return std::string(x->name) < y->name; });
-    for (auto* p : sorted) dict_set(vm, d.as<Dict>(), vm.str(p->name), attr(vm, a[0], p->name));
+    for (auto* p : params_by_name(lr_params()))
+        dict_set(vm, d.as<Dict>(), vm.str(p->name), attr(vm, a[0], p->name));
     return d;
 }
 

@@ -104,6 +104,17 @@ double bound_value(const DfBound& b, int64_t n_doc) {
     return std::get<double>(b) * double(n_doc);
 }
 
+// Both orders of the columns below in one comparator type: one stable sort instantiated
+// (the terms are distinct, so sorting them stably orders them as std::sort did).
+struct ColumnOrder {
+    const std::vector<std::u32string>* terms; // by term, when set
+    const std::vector<int64_t>* tf;           // else by descending term frequency
+    bool operator()(int64_t a, int64_t b) const {
+        return terms ? (*terms)[size_t(a)] < (*terms)[size_t(b)]
+                     : (*tf)[size_t(a)] > (*tf)[size_t(b)];
+    }
+};
+
 } // namespace
 
 Csr CountVectorizerCore::fit_transform(const std::vector<std::u32string>& docs) {
@@ -139,8 +150,7 @@ Csr CountVectorizerCore::fit_transform(const std::vector<std::u32string>& docs) 
         std::vector<int64_t> live;
         for (int64_t o : order)
             if (value[o] >= 0) live.push_back(o);
-        std::sort(live.begin(), live.end(),
-                  [&](int64_t a, int64_t b) { return terms[a] < terms[b]; });
+        std::stable_sort(live.begin(), live.end(), ColumnOrder{&terms, nullptr});
         std::vector<int64_t> colmap(X.cols, -1);
         for (size_t r = 0; r < live.size(); ++r) {
             colmap[value[live[r]]] = int64_t(r);
@@ -163,8 +173,7 @@ Csr CountVectorizerCore::fit_transform(const std::vector<std::u32string>& docs) 
         for (int64_t c = 0; c < X.cols; ++c)
             if (keep[c]) kept.push_back(c);
         if (int64_t(kept.size()) > *p_.max_features) {
-            std::stable_sort(kept.begin(), kept.end(),
-                             [&](int64_t a, int64_t b) { return tf[a] > tf[b]; });
+            std::stable_sort(kept.begin(), kept.end(), ColumnOrder{nullptr, &tf});
             std::fill(keep.begin(), keep.end(), false);
             for (int64_t i = 0; i < *p_.max_features; ++i) keep[kept[i]] = true;
         }

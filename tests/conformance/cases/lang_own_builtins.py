@@ -7,6 +7,8 @@ print(bool(""), bool("0"), bool([]), bool(0.0), list("abc"), tuple([1, 2]), set(
 print(hex(255), oct(8), bin(5), hex(-255), chr(97), ord("é"), chr(0x1F600) == "😀", format(3.14159, ".2f"), format(42, "08b"))
 print(len("héllo"), "héllo"[1], "héllo"[::-1], "héllo".upper(), "ß".upper(), "ÉCOLE".lower())
 print(sorted("banana"), sorted([3, 1, 2], reverse=True), sorted(["b", "A", "c"], key=str.lower), list(reversed([1, 2, 3])))
+# equal keys keep their order in both directions
+print(sorted(["bb", "a", "cc", "d", "ee"], key=len, reverse=True), sorted([(1, "x"), (0, "y"), (1, "z")], key=lambda p: p[0], reverse=True))
 print(sum([0.1] * 10), sum(range(101)), sum([[1], [2]], []), min(3, 1, 2), max("abc"), max([(1, "b"), (1, "a")]))
 print(isinstance(True, int), isinstance(1, (str, float)), type(1.0).__name__, type(None).__name__, callable(len), callable(3))
 print(list(range(5, 0, -2)), range(10)[2:8:3], len(range(0, 100, 7)), 21 in range(0, 100, 7), range(3) == range(3))

@@ -12,6 +12,7 @@ print(m.predict([[1.0, 1.0], [6.5, 1.0]]), m.predict_proba([[3.5, 1.5]]).round(3
 print(m.decision_function([[3.5, 1.5]]).round(4), m.score(X, y))
 m2 = LogisticRegression(C=0.1, fit_intercept=False, max_iter=50)
 print(m2, m2.fit(X, y).coef_.round(4), m2.intercept_)
+print(list(m2.get_params()), m2.get_params()["C"])
 Xm = np.array([[0, 0], [1, 0], [0, 1], [1, 1], [2, 0], [0, 2], [2, 2], [3, 1]])
 ym = np.array(["a", "b", "c", "b", "b", "c", "a", "b"])
 mm = LogisticRegression(C=10.0).fit(Xm, ym)
