@@ -19,12 +19,21 @@ struct GlobalCache {
     bool in_globals = false; // the slot is in globals (not builtins): stores may use it
 };
 
+// LOAD_METHOD's cache, per name: the method a builtin type's lookup found last. Builtin
+// types cannot be changed from Python (setattr raises) and live as long as the VM, and their
+// attribute maps are filled when they are made, so (type, slot) stays right once found.
+struct MethodCache {
+    Type* type = nullptr;
+    Value* slot = nullptr;
+};
+
 struct Code : Obj {
     std::vector<uint32_t> ops;
     std::vector<int> lines; // source line per instruction
     std::vector<Value> consts;
     std::vector<Str*> names;         // interned (kept alive by the intern table)
     std::vector<GlobalCache> gcache; // per name, for LOAD_GLOBAL (sized with names)
+    std::vector<MethodCache> mcache; // per name, for LOAD_METHOD (sized with names)
     std::vector<Str*> varnames;      // local slot names; params first
     std::vector<Str*> cellnames, freenames;
     std::vector<int> cell_param; // per cellvar: the parameter slot it starts from, or -1

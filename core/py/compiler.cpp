@@ -501,6 +501,7 @@ struct Gen {
         Code* c = un.code;
         c->stacksize = un.maxdepth + 8;
         c->gcache.resize(c->names.size());
+        c->mcache.resize(c->names.size());
         c->nslots = c->nlocals + c->ncells() + c->stacksize;
         c->plain = !c->generator && !c->varargs && !c->varkw && !c->nkwonly && !c->ncells();
         units.pop_back();

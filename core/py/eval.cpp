@@ -412,10 +412,18 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 }
                 case OpCode::LOAD_METHOD: {
                     Value o = POP();
+                    MethodCache& mc = code->mcache[arg];
+                    if (o.is_obj() && o.o->type == mc.type) { // a builtin type's method
+                        PUSH(*mc.slot);
+                        PUSH(std::move(o));
+                        break;
+                    }
                     Value fn;
                     bool self_needed;
                     if (!vm.lookup_method(o, code->names[arg], fn, self_needed))
                         vm.getattr(o, code->names[arg]);
+                    if (self_needed && o.is_obj() && o.o->type->builtin)
+                        mc = {o.o->type, o.o->type->lookup(code->names[arg])};
                     PUSH(fn);
                     if (self_needed)
                         PUSH(o);
