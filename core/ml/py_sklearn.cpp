@@ -281,16 +281,16 @@ Value m_train_test_split(VM& vm, Args& a) {
     check_kwargs(vm, "train_test_split", a,
                  {"test_size", "train_size", "random_state", "shuffle", "stratify"});
     if (a.n == 0) vm.value_error("At least one array required as input");
-    const Value* strat = a.kw(vm.intern("stratify"));
+    const Value* strat = a.kw(vm, "stratify");
     if (strat && !strat->is_none()) raise_not_impl(vm, "train_test_split(stratify=...)");
     std::vector<int64_t> lens;
     for (int i = 0; i < a.n; ++i) lens.push_back(num_samples(vm, a[i]));
     check_consistent_length(vm, lens);
-    SplitSize test = split_size(vm, a.kw(vm.intern("test_size")));
-    SplitSize train = split_size(vm, a.kw(vm.intern("train_size")));
-    const Value* sh = a.kw(vm.intern("shuffle"));
+    SplitSize test = split_size(vm, a.kw(vm, "test_size"));
+    SplitSize train = split_size(vm, a.kw(vm, "train_size"));
+    const Value* sh = a.kw(vm, "shuffle");
     bool shuffle = !sh || vm.truthy(*sh);
-    const Value* rs = a.kw(vm.intern("random_state"));
+    const Value* rs = a.kw(vm, "random_state");
     SplitIndices idx;
     try {
         auto [n_train, n_test] = split_sizes(lens[0], test, train);
@@ -348,7 +348,7 @@ Value m_confusion_matrix(VM& vm, Args& a) {
     const Value* yp = arg(a, 1, vm.intern("y_pred"));
     if (!yt || !yp)
         vm.type_error("confusion_matrix() missing required argument: 'y_true' and 'y_pred'");
-    const Value* nz = a.kw(vm.intern("normalize"));
+    const Value* nz = a.kw(vm, "normalize");
     if (nz && !nz->is_none()) raise_not_impl(vm, "confusion_matrix(normalize=...)");
     std::vector<Value> t = labels_of(vm, *yt), p = labels_of(vm, *yp);
     check_consistent_length(vm, {int64_t(t.size()), int64_t(p.size())});

@@ -25,12 +25,12 @@ Value make_artist(VM& vm, std::string repr, std::string str) {
 namespace {
 
 double kwd(VM& vm, Args& a, const char* k, double dflt) {
-    const Value* v = a.kw(vm.intern(k));
+    const Value* v = a.kw(vm, k);
     return v && !v->is_none() ? vm.to_double(*v) : dflt;
 }
 
 std::pair<double, double> figsize(VM& vm, Args& a, int pos_index) {
-    const Value* v = a.kw(vm.intern("figsize"));
+    const Value* v = a.kw(vm, "figsize");
     if (!v && pos_index >= 0 && pos_index < a.n) v = &a.pos[pos_index];
     if (!v || v->is_none()) return {6.4, 4.8};
     std::vector<double> s = to_doubles(vm, *v);
@@ -79,7 +79,7 @@ Value plt_subplots(VM& vm, Args& a) {
     if (rows < 1 || cols < 1)
         vm.value_error("Number of rows must be a positive integer, not " + std::to_string(rows));
     auto [w, h] = figsize(vm, a, -1);
-    const Value* sq = a.kw(vm.intern("squeeze"));
+    const Value* sq = a.kw(vm, "squeeze");
     auto f = new_figure(vm, w, h);
     f->rows = rows;
     f->cols = cols;

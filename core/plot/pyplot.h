@@ -72,7 +72,7 @@ struct CallArgs {
     const char* fname; // for messages, e.g. "plot"
     int npos() const { return a.n - first; }
     const Value& pos(int i) const { return a.pos[first + i]; }
-    const Value* kw(const char* name) const { return a.kw(vm.intern(name)); }
+    const Value* kw(const char* name) const { return a.kw(vm, name); }
     const Value* get(int i, const char* name) const { return i < npos() ? &pos(i) : kw(name); }
 };
 

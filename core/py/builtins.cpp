@@ -18,7 +18,7 @@ void add_generator_methods(VM& vm); // call.cpp
 #define NATIVE(name) static Value name(VM& vm, Args& a)
 
 static Str* kwname(VM& vm, const char* s) { return vm.intern(s); }
-static const Value* kwarg(VM& vm, Args& a, const char* name) { return a.kw(vm.intern(name)); }
+static const Value* kwarg(VM& vm, Args& a, const char* name) { return a.kw(vm, name); }
 
 // Compiled for speed (CMakeLists' LMPY_WASM_HOT) for the builtins that loops call: len, abs,
 // iter/next, isinstance, any/all, min/max, sum, sorted, enumerate, zip, map, filter and their
@@ -326,7 +326,7 @@ LMPY_SIZE_END
 static Value minmax(VM& vm, Args& a, bool is_max) {
     const char* fname = is_max ? "max" : "min";
     const Value* key = a.kw(vm.n.key);
-    const Value* def = a.kw(vm.intern("default"));
+    const Value* def = a.kw(vm, "default");
     for (int k = 0; k < a.nkw; ++k)
         if (a.kwn[k] != vm.n.key && a.kwn[k]->s != "default")
             vm.type_error("'" + a.kwn[k]->s + "' is an invalid keyword argument for " + fname +
@@ -544,7 +544,7 @@ LMPY_SIZE_FN NATIVE(b_zip) {
             throw;
         }
     }
-    const Value* strict = a.kw(vm.intern("strict"));
+    const Value* strict = a.kw(vm, "strict");
     return Value(new ZipIter(vm.t.zip_iter, std::move(its), strict && vm.truthy(*strict)));
 }
 LMPY_SIZE_FN NATIVE(b_map) {
@@ -649,8 +649,8 @@ NATIVE(b_property) {
     Value pv(p);
     if (a.n > 0) p->fget = a[0];
     if (a.n > 1) p->fset = a[1];
-    if (const Value* g = a.kw(vm.intern("fget"))) p->fget = *g;
-    if (const Value* s = a.kw(vm.intern("fset"))) p->fset = *s;
+    if (const Value* g = a.kw(vm, "fget")) p->fget = *g;
+    if (const Value* s = a.kw(vm, "fset")) p->fset = *s;
     return pv;
 }
 NATIVE(prop_setter) {
@@ -763,7 +763,7 @@ NATIVE(ctor_int) {
     int base = 10;
     bool has_base = a.n == 2;
     if (has_base) base = int(vm.to_index(a[1]));
-    if (const Value* b = a.kw(vm.intern("base"))) {
+    if (const Value* b = a.kw(vm, "base")) {
         base = int(vm.to_index(*b));
         has_base = true;
     }

@@ -76,7 +76,7 @@ NATIVE(str_split) {
     const Str* self = a[0].as<Str>();
     const std::string& s = self->s;
     const Value* sepv = a.n > 1 ? &a[1] : a.kw(vm.n.sep);
-    const Value* maxv = a.n > 2 ? &a[2] : a.kw(vm.intern("maxsplit"));
+    const Value* maxv = a.n > 2 ? &a[2] : a.kw(vm, "maxsplit");
     int64_t maxsplit = maxv ? vm.to_index(*maxv) : -1;
     std::vector<Value> out;
     if (!sepv || sepv->is_none()) {
@@ -101,7 +101,7 @@ LMPY_SIZE_BEGIN
 NATIVE(str_rsplit) {
     const std::string& s = SELF_STR;
     const Value* sepv = a.n > 1 ? &a[1] : a.kw(vm.n.sep);
-    const Value* maxv = a.n > 2 ? &a[2] : a.kw(vm.intern("maxsplit"));
+    const Value* maxv = a.n > 2 ? &a[2] : a.kw(vm, "maxsplit");
     int64_t maxsplit = maxv ? vm.to_index(*maxv) : -1;
     if (maxsplit < 0) {
         Args b = a;

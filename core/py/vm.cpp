@@ -175,6 +175,10 @@ void no_kwargs(VM& vm, const char* fname, Args& a) {
     if (a.nkw) vm.type_error(std::string(fname) + "() takes no keyword arguments");
 }
 
+const Value* Args::kw(VM& vm, const char* name) const {
+    return nkw ? kw(vm.intern(name)) : nullptr;
+}
+
 void VM::check_interrupt() {
     if (interrupt) {
         interrupt = 0;

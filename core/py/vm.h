@@ -34,6 +34,9 @@ struct Args {
             if (kwn[k] == name) return &kwv[k];
         return nullptr;
     }
+    // The same by text: interns the name only when keywords were passed (zip() interned
+    // "strict" on every call, 1 % of a zip-heavy loop in Node).
+    const Value* kw(struct VM& vm, const char* name) const;
 };
 
 enum class BinOp : uint8_t {

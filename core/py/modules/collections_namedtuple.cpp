@@ -108,9 +108,9 @@ Value nt_make(VM& vm, Args& a) {
     if (a.n > 2)
         vm.type_error("namedtuple() takes 2 positional arguments but " + std::to_string(a.n) +
                       " were given");
-    const Value* rn = a.kw(vm.intern("rename"));
+    const Value* rn = a.kw(vm, "rename");
     bool rename = rn && vm.truthy(*rn);
-    const Value* defs = a.kw(vm.intern("defaults"));
+    const Value* defs = a.kw(vm, "defaults");
 
     std::vector<std::string> fields;
     if (fv->is_obj() && fv->o->type == vm.t.str) {

@@ -177,7 +177,7 @@ Value pick(VM& vm, const std::vector<Value>& pool, const std::vector<size_t>& id
 
 NATIVE(it_product) {
     check_kwargs(vm, "product", a, {"repeat"});
-    const Value* rp = a.kw(vm.intern("repeat"));
+    const Value* rp = a.kw(vm, "repeat");
     int64_t rep = rp ? vm.to_index(*rp) : 1;
     if (rep < 0) vm.value_error("repeat argument cannot be negative");
     std::vector<std::vector<Value>> pools;
@@ -332,7 +332,7 @@ NATIVE(it_accumulate) {
     if (!src) vm.type_error("accumulate() missing required argument 'iterable' (pos 1)");
     const Value* f = arg_at(vm, a, 1, "func");
     Value func = f ? *f : Value();
-    const Value* init = a.kw(vm.intern("initial"));
+    const Value* init = a.kw(vm, "initial");
     Value it = vm.iter(*src);
     auto total = std::make_shared<Value>(Value::undef());
     if (init && !init->is_none()) *total = *init;
@@ -405,7 +405,7 @@ NATIVE(it_groupby) {
 
 NATIVE(it_zip_longest) {
     check_kwargs(vm, "zip_longest", a, {"fillvalue"});
-    const Value* fv = a.kw(vm.intern("fillvalue"));
+    const Value* fv = a.kw(vm, "fillvalue");
     Value fill = fv ? *fv : Value();
     auto its = std::make_shared<std::vector<Value>>();
     for (int i = 0; i < a.n; ++i) its->push_back(vm.iter(a[i]));

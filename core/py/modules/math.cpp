@@ -168,8 +168,8 @@ Value m_isfinite(VM& vm, Args& a) { return Value::boolean(std::isfinite(num(vm, 
 Value m_isclose(VM& vm, Args& a) {
     double x = num(vm, a[0]), y = num(vm, a[1]);
     double rt = 1e-9, at = 0;
-    if (const Value* v = a.kw(vm.intern("rel_tol"))) rt = num(vm, *v);
-    if (const Value* v = a.kw(vm.intern("abs_tol"))) at = num(vm, *v);
+    if (const Value* v = a.kw(vm, "rel_tol")) rt = num(vm, *v);
+    if (const Value* v = a.kw(vm, "abs_tol")) at = num(vm, *v);
     if (x == y) return Value::boolean(true);
     if (std::isinf(x) || std::isinf(y)) return Value::boolean(false);
     double d = std::fabs(x - y);

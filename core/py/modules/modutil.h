@@ -13,7 +13,7 @@ namespace lmpy {
 // Positional argument i, else keyword `kw` (nullptr when neither was given).
 inline const Value* arg_at(VM& vm, Args& a, int i, const char* kw) {
     if (i < a.n) return &a.pos[i];
-    return kw ? a.kw(vm.intern(kw)) : nullptr;
+    return kw ? a.kw(vm, kw) : nullptr;
 }
 
 // Rejects keywords not in the null-terminated list `allowed`.

@@ -170,7 +170,7 @@ NATIVE(r_sample) {
         (pt->lookup(vm.n.__getitem__) && pt->lookup(vm.n.__len__) && !pt->is_subtype(vm.t.dict));
     if (!seq) vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).");
     int64_t k = vm.to_index(*kv);
-    const Value* counts = a.kw(vm.intern("counts"));
+    const Value* counts = a.kw(vm, "counts");
     std::vector<uint64_t> idx;
     if (counts && !counts->is_none()) {
         std::vector<int64_t> cs;
@@ -194,8 +194,8 @@ NATIVE(r_choices) {
     if (!popv)
         vm.type_error("Random.choices() missing 1 required positional argument: 'population'");
     const Value* wv = arg_at(vm, a, 2, "weights");
-    const Value* cwv = a.kw(vm.intern("cum_weights"));
-    const Value* kv = a.kw(vm.intern("k"));
+    const Value* cwv = a.kw(vm, "cum_weights");
+    const Value* kv = a.kw(vm, "k");
     int64_t k = kv ? vm.to_index(*kv) : 1;
     const Value& pop = *popv;
     int64_t n = vm.len(pop);
