@@ -50,8 +50,9 @@ struct Code : Obj {
     std::string name, qualname, filename;
     explicit Code(Type* t) : Obj(t) {}
     // set when the unit is finished (compiler): the slots of a frame (locals, cells, operand
-    // stack), and whether a call that binds exactly nargs positional arguments may run inline
-    // in the loop (push_frame: no cells, not a generator, no *args/**kwargs/keyword-only)
+    // stack), and whether a call that binds its positional parameters (from the arguments,
+    // then the defaults) may run inline in the loop (push_frame: no cells, not a generator,
+    // no *args/**kwargs/keyword-only)
     int nslots = 0;
     bool plain = false;
     int ncellvars = 0; // cellnames then freenames: the cell slots (set with them)

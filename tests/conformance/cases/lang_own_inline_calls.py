@@ -195,3 +195,25 @@ class Child(Base):
 
 print(use_eval(4), Child().hello("you"))
 print(sys.getrecursionlimit() >= 1000)
+
+
+# defaults fill the parameters past the arguments (evaluated once: a mutable default is shared)
+def with_defaults(a, b=10, c=[]):
+    c.append(a)
+    return a + b, len(c)
+
+
+def countdown(n, acc=0):
+    return acc if n == 0 else countdown(n - 1, acc + n)
+
+
+print(with_defaults(1), with_defaults(2, 3), with_defaults(4, 5, []), with_defaults(6))
+print(countdown(100), countdown(5, 1000), with_defaults(7)[1])
+try:
+    with_defaults()
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    with_defaults(1, 2, 3, 4)
+except TypeError as e:
+    print("TypeError:", e)
