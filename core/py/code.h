@@ -48,11 +48,12 @@ struct Code : Obj {
     int stacksize = 0;
     int firstline = 0;
     std::string name, qualname, filename;
+    Value name_str, qualname_str; // name and qualname as str, made by the first MAKE_FUNCTION
     explicit Code(Type* t) : Obj(t) {}
     // set when the unit is finished (compiler): the slots of a frame (locals, cells, operand
     // stack), and whether a call that binds its positional parameters (from the arguments,
-    // then the defaults) may run inline in the loop (push_frame: no cells, not a generator,
-    // no *args/**kwargs/keyword-only)
+    // then the defaults) may run inline in the loop (push_frame: not a generator, no
+    // *args/**kwargs/keyword-only)
     int nslots = 0;
     bool plain = false;
     int ncellvars = 0; // cellnames then freenames: the cell slots (set with them)

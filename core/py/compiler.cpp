@@ -503,7 +503,7 @@ struct Gen {
         c->gcache.resize(c->names.size());
         c->mcache.resize(c->names.size());
         c->nslots = c->nlocals + c->ncells() + c->stacksize;
-        c->plain = !c->generator && !c->varargs && !c->varkw && !c->nkwonly && !c->ncells();
+        c->plain = !c->generator && !c->varargs && !c->varkw && !c->nkwonly;
         units.pop_back();
         return c;
     }

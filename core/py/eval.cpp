@@ -449,6 +449,8 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                             nf->ret_sp = fp;
                             cf = nf;
                             LOAD_FRAME();
+                            // (cells made in the callee's frame: what they raise is its own)
+                            if (code->ncells()) init_cells(vm, cf->func, code, locals);
                             if (tick) { // a slice ends every 1024 calls too (recursion)
                                 f.resume = cf;
                                 return Value::undef();

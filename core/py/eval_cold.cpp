@@ -249,12 +249,26 @@ Value* run_cold(VM& vm, Frame& f, Value* sp, uint32_t w) {
         Value cv = POP();
         auto* fn = new Function(vm.t.function, cv.as<Code>());
         Value fv(fn);
-        if (arg & 4) fn->closure = POP().as<Tuple>()->items;
+        if (arg & 4) { // the cells' tuple, built for this function alone: its items move
+            Value cl = POP();
+            Tuple* t = cl.as<Tuple>();
+            if (t->rc == 1)
+                fn->closure = std::move(t->items);
+            else
+                fn->closure = t->items;
+        }
         if (arg & 2) fn->kwdefaults = POP();
         if (arg & 1) fn->defaults = POP().as<Tuple>()->items;
         fn->globals = Value(globals);
-        fn->name = vm.str(fn->code->name);
-        fn->qualname = vm.str(fn->code->qualname);
+        // every function of this code starts with the same two (immutable) strings: a
+        // comprehension or closure made on each call allocated both every time
+        Code* c = fn->code;
+        if (!c->name_str.is_obj()) {
+            c->name_str = vm.str(c->name);
+            c->qualname_str = vm.str(c->qualname);
+        }
+        fn->name = c->name_str;
+        fn->qualname = c->qualname_str;
         PUSH(fv);
         break;
     }

@@ -3,9 +3,10 @@
 // (eval.cpp). Frames of ordinary calls live on one preallocated value stack (locals, cells,
 // operand stack contiguous); generator frames own their storage so they can be suspended.
 // A call from bytecode of a plain Python function (positional arguments matching its
-// parameters, no cells, not a generator) does not recurse into C++: the loop switches to a
-// frame from VMState's pool and back on return (push_frame/pop_frame), as CPython 3.11
-// does; other calls go through VM::call_function, whose Frame lives on the C++ stack.
+// parameters or left to their defaults, not a generator) does not recurse into C++: the
+// loop switches to a frame from VMState's pool and back on return (push_frame/pop_frame),
+// as CPython 3.11 does; other calls go through VM::call_function, whose Frame lives on the
+// C++ stack.
 #pragma once
 #include "py/runtime.h"
 
@@ -115,7 +116,7 @@ inline Value run_frame(VM& vm, Frame& f) {
     f->func = fn;
     f->globals = fn->globals.as<Dict>();
     f->base = base;
-    f->sp = base + c->nlocals;
+    f->sp = base + c->nlocals + c->ncells();
     f->ip = 0;
     f->hbase = vm.handling.size();
     f->saved_chunk = saved_chunk;

@@ -141,6 +141,13 @@ TEST_CASE("calls that run inline give back their frames on every way out", "[vm]
         "for i in range(2):\n"
         "    try: d(0)\n"
         "    except RecursionError: e()\n",
+        // functions with cells and defaults, an exception raised inside a comprehension
+        "def mk(n, d=[0]):\n"
+        "    k = [n] + d\n"
+        "    return [x + k[0] for x in range(3)] if n else [k[5] for x in k]\n"
+        "for i in range(30):\n"
+        "    try: mk(i % 3)\n"
+        "    except IndexError: pass\n",
         // an exception out of inline frames through sorted()'s key, uncaught at the end
         "def f(v): return g(v)\n"
         "def g(v): return [v][v]\n"

@@ -217,3 +217,43 @@ try:
     with_defaults(1, 2, 3, 4)
 except TypeError as e:
     print("TypeError:", e)
+
+
+# functions with cells run inline too: their cells are made in the callee's frame
+def scale_all(xs, k):
+    offset = len(xs)
+    return [x * k + offset for x in xs]
+
+
+def counter_pair(start):
+    n = start
+
+    def bump(by):
+        nonlocal n
+        n += by
+        return n
+
+    def read():
+        return n
+
+    return bump, read
+
+
+def nested_depth(n):
+    inner = lambda: n
+    return inner() if n == 0 else nested_depth(n - 1) + inner()
+
+
+print(scale_all([1, 2, 3], 10), scale_all([], 5))
+bump, read = counter_pair(100)
+print(bump(1), bump(2), read(), counter_pair(0)[1]())
+print(nested_depth(30))
+try:
+    scale_all([1, "a"], 2)
+except TypeError as e:
+    print("TypeError:", e)
+
+# two functions made from one code share their first names, not later renames
+adders = [make_adder(i) for i in range(2)]
+adders[0].__name__ = "renamed"
+print([a.__name__ for a in adders], adders[1].__qualname__, adders[0](1), adders[1](1))
