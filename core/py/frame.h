@@ -94,9 +94,9 @@ inline Value run_frame(VM& vm, Frame& f) {
 // past the depth limit.
 [[gnu::always_inline]] inline Frame* push_frame(VM& vm, Function* fn, Value* args, int n) {
     Code* c = fn->code;
+    if (!c->plain) return nullptr;
     // the positional parameters past n come from the defaults (the last ones given)
-    int first_default = c->nargs - int(fn->defaults.size());
-    if (n > c->nargs || n < first_default || !c->plain) return nullptr;
+    if (n != c->nargs && (n > c->nargs || c->nargs - n > int(fn->defaults.size()))) return nullptr;
     if (vm.depth >= kMaxDepth) vm.raise(vm.t.RecursionError, "maximum recursion depth exceeded");
     VMState& st = *vm.st;
     if (st.nframes == st.frames.size()) st.frames.emplace_back(new Frame);
@@ -110,7 +110,7 @@ inline Value run_frame(VM& vm, Frame& f) {
     // (free slots hold no references: see call_function)
     for (int i = 0; i < n; ++i) new (&base[i]) Value(std::move(args[i]));
     for (int i = n; i < c->nargs; ++i)
-        new (&base[i]) Value(fn->defaults[size_t(i - first_default)]);
+        new (&base[i]) Value(fn->defaults[fn->defaults.size() - size_t(c->nargs - i)]);
     for (int i = c->nargs; i < c->nlocals; ++i) base[i].tag = Tag::Undef;
     f->code = c;
     f->func = fn;
