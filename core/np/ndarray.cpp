@@ -199,7 +199,14 @@ struct SmallBuf {
     alignas(16) unsigned char b[64];
 };
 
+// One array holds at most the interpreter's memory budget (VM::mem_budget, 512 MB): a larger
+// one fails as a failed malloc does (NumPy's MemoryError naming the size). Without the cap a
+// native run took whatever the machine would give (np.arange(0.0, 2.0**41, 120, dtype=bool)
+// asked for 18 GB, found by the fuzzer); the page's 2 GB of wasm memory failed only later.
+static constexpr int64_t kMaxArrayBytes = int64_t(512) << 20;
+
 static std::shared_ptr<void> alloc(int64_t nbytes, bool zero) {
+    if (nbytes > kMaxArrayBytes) return nullptr;
     if (nbytes <= int64_t(sizeof(SmallBuf))) {
         auto sp = std::make_shared<SmallBuf>(); // value-initialised: zeroed
         return std::shared_ptr<void>(sp, sp->b);

@@ -55,3 +55,23 @@ TEST_CASE("arrays created without zeroing have every element written", "[np]") {
         }
     }
 }
+
+TEST_CASE("an array past the memory budget is NumPy's MemoryError, not an allocation", "[np]") {
+    // 512 MB (VM::mem_budget) is the most one array may take; just under it allocates
+    Shape over{(int64_t(512) << 20) / 8 + 1};
+    try {
+        NDArray::empty(over, DType::Float64);
+        FAIL("allocated past the budget");
+    } catch (const Error& e) {
+        CHECK(e.kind == Kind::MemoryError);
+        CHECK(e.message == "Unable to allocate 512. MiB for an array with shape (67108865,) and "
+                           "data type float64");
+    }
+    try {
+        NDArray::zeros({int64_t(18325193797)}, DType::Bool);
+        FAIL("allocated 18 GB");
+    } catch (const Error& e) {
+        CHECK(e.kind == Kind::MemoryError);
+    }
+    CHECK(NDArray::zeros({(int64_t(512) << 20) / 8}, DType::Float64).size() == (int64_t(1) << 26));
+}
