@@ -477,11 +477,7 @@ Value VM::getitem(const Value& obj, const Value& key) {
                 dict_set(*this, d, key, dv);
                 return dv;
             }
-            raise_value([&] {
-                Value e = new_exc(t.KeyError, "");
-                static_cast<ExcObj*>(e.o)->args = new_tuple({key});
-                return e;
-            }());
+            raise_value(new_key_error(key));
         }
         if (ty == t.str) {
             Str* s = obj.as<Str>();
@@ -514,9 +510,7 @@ Value VM::getitem(const Value& obj, const Value& key) {
             Value* v = dict_find(*this, obj.as<Dict>(), key);
             if (v) return *v;
             if (call_dunder(obj, n.__missing__, &key, 1, out)) return out;
-            Value e = new_exc(t.KeyError, "");
-            static_cast<ExcObj*>(e.o)->args = new_tuple({key});
-            raise_value(e);
+            raise_value(new_key_error(key));
         }
         if (ty == t.type) {
             // typing-style subscription (list[int]) returns the class itself
@@ -600,9 +594,7 @@ LMPY_SIZE_FN void VM::delitem(const Value& obj, const Value& key) {
         }
         if (ty->is_subtype(t.dict) && !ty->lookup(n.__delitem__)) {
             if (!dict_del(*this, obj.as<Dict>(), key)) {
-                Value e = new_exc(t.KeyError, "");
-                static_cast<ExcObj*>(e.o)->args = new_tuple({key});
-                raise_value(e);
+                raise_value(new_key_error(key));
             }
             return;
         }

@@ -171,8 +171,13 @@ LMPY_SIZE_FN static Resume unwind(VM& vm, Frame& f, const Value& exc, Value* sp,
     Code* code = f.code;
     Value* stack_base = f.base + code->nlocals + code->ncells();
     ExcObj* eo = static_cast<ExcObj*>(exc.o);
-    if (ip <= 0 || OpCode(code->ops[ip - 1] & 0xff) != OpCode::RERAISE)
-        eo->tb.push_back({code->filename, code->name, code->lines[std::max(0, ip - 1)]});
+    // a re-raise (the end of a finally, with or unmatched except; a bare `raise` of the
+    // exception being handled) adds no line: the frame's line is already there
+    uint32_t w = ip > 0 ? code->ops[ip - 1] : 0;
+    bool reraise = OpCode(w & 0xff) == OpCode::RERAISE ||
+                   (OpCode(w & 0xff) == OpCode::RAISE && (w >> 8) == 0 && !vm.handling.empty() &&
+                    vm.handling.back().same(exc));
+    if (!reraise) eo->tb.push_back({code->filename, code->name, code->lines[std::max(0, ip - 1)]});
     if (!vm.handling.empty() && eo->context.is_none() && !vm.handling.back().same(exc))
         eo->context = vm.handling.back();
     if (f.blocks.empty()) {
@@ -236,6 +241,7 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
     (code = cf->code, ops = code->ops.data(), locals = cf->base, cells = locals + code->nlocals,   \
      stack_base = cells + code->ncells(), globals = cf->globals, sp = cf->sp, ip = cf->ip)
     LOAD_FRAME();
+    Value exc; // the exception being unwound (between `raised:` and its handler)
     for (;;) {
         try {
             for (;;) {
@@ -331,7 +337,15 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 case OpCode::WITH_ENTER:
                 case OpCode::WITH_EXIT:
                 case OpCode::WITH_EXCEPT:
-                case OpCode::SETUP_ANNOTATIONS: sp = run_cold(vm, *cf, sp, w); break;
+                case OpCode::SETUP_ANNOTATIONS: {
+                    Value* r = run_cold(vm, *cf, sp, w);
+                    if (__builtin_expect(!r, 0)) {
+                        exc = std::move(vm.pending);
+                        goto raised;
+                    }
+                    sp = r;
+                    break;
+                }
                 case OpCode::LOAD_DEREF: {
                     Cell* c = cells[arg].as<Cell>();
                     if (c->empty) {
@@ -562,6 +576,21 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                         o = std::move(r);
                         break;
                     }
+                    // a dict (BINARY_SUBSCR_DICT): a missing key raises here without a throw,
+                    // the `try: d[k] except KeyError:` idiom's cost
+                    if (o.is_obj() && o.o->type == vm.t.dict) {
+                        Dict* d = o.as<Dict>();
+                        if (Value* v = dict_find(vm, d, sp[-1])) {
+                            Value r = *v;
+                            DROP();
+                            o = std::move(r);
+                            break;
+                        }
+                        if (d->default_factory.is_none()) {
+                            exc = vm.new_key_error(sp[-1]);
+                            goto raised;
+                        }
+                    }
                     Value k = POP();
                     Value ob = POP();
                     PUSH(vm.getitem(ob, k));
@@ -749,20 +778,11 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
                 }
             }
         } catch (PyExc& e) {
-            Resume r = unwind_frames(vm, f, cf, e.exc, sp, ip);
-            if (!r.sp) throw;
-            LOAD_FRAME();
-            sp = r.sp;
-            ip = r.ip;
+            exc = std::move(e.exc);
         } catch (std::bad_alloc&) {
             // a C++ allocation that failed is Python's MemoryError
-            Value me = vm.new_exc(vm.t.MemoryError, "");
-            static_cast<ExcObj*>(me.o)->args = vm.new_tuple();
-            Resume r = unwind_frames(vm, f, cf, me, sp, ip);
-            if (!r.sp) throw PyExc{me};
-            LOAD_FRAME();
-            sp = r.sp;
-            ip = r.ip;
+            exc = vm.new_exc(vm.t.MemoryError, "");
+            static_cast<ExcObj*>(exc.o)->args = vm.new_tuple();
         } catch (...) {
             // (no other exception should reach the loop; the inlined frames go all the same)
             while (cf != &f) {
@@ -772,6 +792,14 @@ Value run_slice(VM& vm, Frame& f, size_t handling_base) {
             }
             throw;
         }
+    raised:
+        // (sp and ip: where the raising opcode started; the handler clears above the level)
+        Resume r = unwind_frames(vm, f, cf, exc, sp, ip);
+        if (!r.sp) throw PyExc{std::move(exc)};
+        exc = Value();
+        LOAD_FRAME();
+        sp = r.sp;
+        ip = r.ip;
     }
 #undef LOAD_FRAME
 }

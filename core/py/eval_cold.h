@@ -19,6 +19,7 @@
 namespace lmpy {
 
 // Runs one of the opcodes run_slice sends out of line; takes and returns the stack pointer.
+// Null: RAISE or RERAISE left their exception in vm.pending for the loop to unwind.
 [[gnu::noinline]] Value* run_cold(VM& vm, Frame& f, Value* sp, uint32_t w);
 [[noreturn]] void unpack_error(VM& vm, int64_t got, int64_t want, bool ex);
 

@@ -629,9 +629,7 @@ std::string str_format_impl(VM& vm, const std::string& fmt, Args& a, int first, 
         } else {
             const Value* kv = a.kw(vm.intern(head));
             if (!kv) {
-                Value e = vm.new_exc(vm.t.KeyError, "");
-                static_cast<ExcObj*>(e.o)->args = vm.new_tuple({vm.str(head)});
-                vm.raise_value(e);
+                vm.raise_value(vm.new_key_error(vm.str(head)));
             }
             v = *kv;
         }
@@ -711,9 +709,7 @@ std::string percent_format_value(VM& vm, const std::string& fmt, const Value& ar
         pa.lookup = [&, mapping](std::string_view key) -> size_t {
             Value* v = dict_find(vm, mapping, vm.str(std::string(key)));
             if (!v) {
-                Value e = vm.new_exc(vm.t.KeyError, "");
-                static_cast<ExcObj*>(e.o)->args = vm.new_tuple({vm.str(std::string(key))});
-                vm.raise_value(e);
+                vm.raise_value(vm.new_key_error(vm.str(std::string(key))));
             }
             items.push_back(*v);
             return items.size() - 1;
@@ -891,9 +887,7 @@ NATIVE(dict_pop) {
         return r;
     }
     if (a.n > 2) return a[2];
-    Value e = vm.new_exc(vm.t.KeyError, "");
-    static_cast<ExcObj*>(e.o)->args = vm.new_tuple({a[1]});
-    vm.raise_value(e);
+    vm.raise_value(vm.new_key_error(a[1]));
 }
 NATIVE(dict_popitem) {
     Dict* d = SELF_DICT;
@@ -940,9 +934,7 @@ NATIVE(set_discard_m) {
 }
 NATIVE(set_remove_m) {
     if (!set_discard(vm, SELF_SET, a[1])) {
-        Value e = vm.new_exc(vm.t.KeyError, "");
-        static_cast<ExcObj*>(e.o)->args = vm.new_tuple({a[1]});
-        vm.raise_value(e);
+        vm.raise_value(vm.new_key_error(a[1]));
     }
     return Value();
 }

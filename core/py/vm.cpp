@@ -145,6 +145,11 @@ void VM::set_global(const Value& m, const char* name, Value v) {
     dict_set(*this, d, Value(intern(name)), v);
 }
 
+LMPY_SIZE_FN Value VM::new_key_error(const Value& key) {
+    Value e = new_exc(t.KeyError, "");
+    static_cast<ExcObj*>(e.o)->args = new_tuple({key});
+    return e;
+}
 void VM::raise(Type* ty, std::string msg) { throw PyExc{new_exc(ty, std::move(msg))}; }
 void VM::raise_value(Value exc) { throw PyExc{std::move(exc)}; }
 
@@ -339,6 +344,10 @@ bool VM::getattr_opt(const Value& obj, Str* name, Value& out) {
             }
             if (name->s == "__cause__") {
                 out = e->cause;
+                return true;
+            }
+            if (name->s == "__suppress_context__") {
+                out = Value::boolean(e->suppress_context);
                 return true;
             }
             // StopIteration.value: the generator's return value (its first argument)

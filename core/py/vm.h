@@ -135,6 +135,10 @@ struct VM {
     int64_t mem_budget = 512ll << 20;
     int64_t mem_used = 0;
     std::vector<Value> handling; // exceptions being handled (for bare raise and __context__)
+    // An exception the bytecode loop raises without a C++ throw (run_cold returns null
+    // with it set): the loop unwinds to its handler directly, and throws only when no
+    // frame of the slice handles it.
+    Value pending;
     std::string figures = "[]";
     void* plot_state = nullptr;
     void* np_state = nullptr; // np::NpState, owned by the numpy module
@@ -159,6 +163,7 @@ struct VM {
     Value new_set(bool frozen = false);
     Value new_native(const char* name, NativeFn fn, Value self = Value());
     Value new_exc(Type* t, std::string msg);
+    Value new_key_error(const Value& key); // KeyError(key)
     Value new_module(std::string_view name);
     Value new_int(int64_t v) { return Value::integer(v); }
     Value new_float(double v) { return Value::flt(v); }

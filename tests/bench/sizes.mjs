@@ -13,10 +13,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 // the glue together against growth (2026-12-03, session 6: 330.1 + 276.6 + 10.5 = 617.2 KB, the
 // ceiling that plus about 0.5%; before the split the one module was 574.7 + 10.5 KB; lowered
 // to 617 KB in session 10 when linalg's decompositions at -O1 saved 4.9 KB, to 614 KB when
-// fewer sort instantiations saved 3.4 KB). Lower a ceiling whenever a change shrinks the
+// fewer sort instantiations saved 3.4 KB, to 613 KB in session 11 when one KeyError
+// constructor replaced seven). Lower a ceiling whenever a change shrinks the
 // download; never raise it to make a change fit.
 export const BUDGET = { core: 400_000, dist: 900_000 };
-export const CEILING = { core: 400_000, whole: 614_000, dist: 900_000 };
+export const CEILING = { core: 400_000, whole: 613_000, dist: 900_000 };
 
 // Files a page visit does not download: the base64 copy of the wasm that only a sandboxed
 // embed loads (it cannot fetch lmpy.wasm from an opaque origin), the embed view, the host script.

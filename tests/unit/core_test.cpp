@@ -152,6 +152,19 @@ TEST_CASE("errors: CPython's message and the traceback's shape", "[errors]") {
                                  "<module>\n  File \"t.py\", line 3, in g\n"
                                  "IndexError: list index out of range\n");
     REQUIRE(r.error.line == 3);
+    // a bare `raise` of the exception being handled, and the re-raise at the end of a
+    // `finally`, add no second line for their frame (CPython 3.11); a dict's missing key
+    // raised by the loop itself has the same traceback as one a native raises
+    run("def g(d):\n    try:\n        return d['k']\n    except KeyError:\n        raise\n"
+        "def h():\n    try:\n        g({})\n    finally:\n        pass\nh()\n",
+        &r);
+    REQUIRE(r.error.traceback == "Traceback (most recent call last):\n  File \"t.py\", line 11, in "
+                                 "<module>\n  File \"t.py\", line 8, in h\n  File \"t.py\", "
+                                 "line 3, in g\nKeyError: 'k'\n");
+    run("def g():\n    try:\n        raise\n    finally:\n        pass\ng()\n", &r);
+    REQUIRE(r.error.traceback == "Traceback (most recent call last):\n  File \"t.py\", line 6, in "
+                                 "<module>\n  File \"t.py\", line 3, in g\n"
+                                 "RuntimeError: No active exception to reraise\n");
     run("print('unclosed'\n", &r);
     REQUIRE(r.error.type == "SyntaxError");
     REQUIRE(r.error.message == "'(' was never closed");

@@ -14,11 +14,7 @@ void check_kwargs(VM& vm, const char* fname, Args& a, std::initializer_list<cons
     }
 }
 
-void raise_key_error(VM& vm, const Value& key) {
-    Value e = vm.new_exc(vm.t.KeyError, "");
-    static_cast<ExcObj*>(e.o)->args = vm.new_tuple({key});
-    vm.raise_value(e);
-}
+void raise_key_error(VM& vm, const Value& key) { vm.raise_value(vm.new_key_error(key)); }
 
 void run_source(VM& vm, const Value& globals, const std::string& src, const std::string& filename) {
     Ast ast;
