@@ -210,13 +210,19 @@ static Value make_instance(VM& vm, Type* ty, Args& a) {
     }
     Value* init = ty->lookup(vm.n.__init__);
     if (init && init->is_obj() && init->o->type == vm.t.function) {
-        std::vector<Value> v;
-        v.reserve(a.n + 1);
-        v.push_back(obj);
-        for (int i = 0; i < a.n; ++i) v.push_back(a.pos[i]);
+        // self and the arguments on the C++ stack (a vector was a malloc per instance)
+        Value buf[8];
+        std::vector<Value> big;
+        Value* p = buf;
+        if (a.n + 1 > 8) {
+            big.resize(size_t(a.n) + 1);
+            p = big.data();
+        }
+        p[0] = obj;
+        for (int i = 0; i < a.n; ++i) p[i + 1] = a.pos[i];
         Args b = a;
-        b.pos = v.data();
-        b.n = int(v.size());
+        b.pos = p;
+        b.n = a.n + 1;
         Value r = vm.call(*init, b);
         if (!r.is_none())
             vm.type_error("__init__() should return None, not '" + vm.type_name(r) + "'");

@@ -445,7 +445,7 @@ void VM::setattr(const Value& obj, Str* name, const Value& v, bool hooks) {
         }
         if (!tp->builtin || tp->layout == Layout::Object || tp->is_exception) {
             if (AttrMap* attrs = (obj.o)->own_attrs()) {
-                (*attrs)[name] = v;
+                attrs->set(name, v);
                 return;
             }
         }

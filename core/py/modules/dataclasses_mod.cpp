@@ -234,7 +234,7 @@ Value dc_own(VM& vm, Args& a) {
     if (!a[0].is_obj() || !a[0].o->type->is_subtype(vm.t.type) || !a[1].is_obj() ||
         a[1].o->type != vm.t.str)
         vm.type_error("_own(cls, name, default)");
-    const AttrMap& attrs = a[0].as<Type>()->attrs;
+    const auto& attrs = a[0].as<Type>()->attrs;
     auto it = attrs.find(vm.intern(a[1].as<Str>()->s));
     return it == attrs.end() ? a[2] : it->second;
 }
