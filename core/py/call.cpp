@@ -209,7 +209,9 @@ static Value make_instance(VM& vm, Type* ty, Args& a) {
         obj = Value(new Instance(ty));
     }
     Value* init = ty->lookup(vm.n.__init__);
-    if (init && init->is_obj() && init->o->type == vm.t.function) {
+    // a Python __init__, or whatever a class put there instead (None: not callable)
+    if (init && !(init->is_obj() && init->o->type == vm.t.native)) {
+        Value keep = *init; // (alive while it runs: it may rebind the class's __init__)
         // self and the arguments on the C++ stack (a vector was a malloc per instance)
         Value buf[8];
         std::vector<Value> big;
@@ -223,7 +225,7 @@ static Value make_instance(VM& vm, Type* ty, Args& a) {
         Args b = a;
         b.pos = p;
         b.n = a.n + 1;
-        Value r = vm.call(*init, b);
+        Value r = vm.call(keep, b);
         if (!r.is_none())
             vm.type_error("__init__() should return None, not '" + vm.type_name(r) + "'");
     } else if ((a.n || a.nkw) && !(builtin_base && builtin_base->is_exception)) {
