@@ -1,6 +1,8 @@
 // The bytecode loop: one switch over the opcode table of opcodes.h, fast paths for small-int
 // and float arithmetic, exception handling by block stack (a raised PyExc unwinds to the
 // innermost SETUP_EXCEPT handler of the frame, or adds the frame to the traceback and leaves).
+// What the loop raises itself (raise, re-raise, a dict's missing key) goes straight to that
+// unwinding (`goto raised`) without a C++ throw; natives still throw.
 #include "py/eval_cold.h"
 #include "py/frame.h"
 #include "py/seqiter.h"
