@@ -17,7 +17,6 @@ void add_generator_methods(VM& vm); // call.cpp
 
 #define NATIVE(name) static Value name(VM& vm, Args& a)
 
-static Str* kwname(VM& vm, const char* s) { return vm.intern(s); }
 static const Value* kwarg(VM& vm, Args& a, const char* name) { return a.kw(vm, name); }
 
 // Compiled for speed (CMakeLists' LMPY_WASM_HOT) for the builtins that loops call: len, abs,
