@@ -192,6 +192,9 @@ struct TypeAttrs : private std::unordered_map<Str*, Value, StrPtrHash> {
     using Map::find;
     using Map::iterator;
     using Map::size;
+    TypeAttrs() = default;
+    TypeAttrs(const TypeAttrs&) = delete; // (a copy or an assignment would not move the epoch)
+    TypeAttrs& operator=(const TypeAttrs&) = delete;
     Value& operator[](Str* k) {
         auto it = Map::find(k);
         if (it != Map::end()) return it->second;
